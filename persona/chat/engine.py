@@ -1,0 +1,333 @@
+"""The conversation engine: persona + memory + history in, a streamed, cleaned reply out."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from persona.chat.context import fit_prompt
+from persona.chat.memory import Fact, extract_facts
+from persona.chat.store import ChatStore
+from persona.chat.text import (
+    cut_at_turn_marker,
+    cut_to_length,
+    prefix_undecided,
+    stream_safe_prefix,
+    strip_speaker_prefix,
+)
+from persona.errors import BadInput
+from persona.llm.base import GenerationOptions, LLMBackend, Message
+from persona.personas import (
+    Persona,
+    render_post_history,
+    render_system_prompt,
+    substitute_macros,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 4000
+DEFAULT_USER = "guest"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyDelta:
+    """New reply text, already cleaned (no echoed speaker prefix)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyDone:
+    """The end of a reply. `text` is authoritative: it may be shorter than the deltas
+    streamed (cut at a sentence boundary to the persona's maximum length)."""
+
+    text: str
+    turn_id: int | None
+    finish_reason: str  # "stop", "length", "abort"
+    ttft_ms: float | None
+    total_ms: float
+    prompt_tokens: int
+    dropped_turns: int
+
+
+ReplyEvent = ReplyDelta | ReplyDone
+
+
+@dataclass(slots=True)
+class _Turn:
+    user_text: str | None  # None for the greeting
+    reply_text: str
+    db_id: int | None
+
+
+class Conversation:
+    """One conversation between a user and a persona, persisted turn by turn.
+
+    Not thread-safe: one reply at a time per conversation (the UI and voice loop
+    serialise calls; the model itself is guarded by the backend's user).
+    """
+
+    def __init__(
+        self,
+        *,
+        persona: Persona,
+        backend: LLMBackend,
+        store: ChatStore,
+        user: str = DEFAULT_USER,
+        conversation_id: int,
+        options: GenerationOptions | None = None,
+        max_message_chars: int = MAX_MESSAGE_CHARS,
+    ) -> None:
+        self.persona = persona
+        self.backend = backend
+        self.store = store
+        self.user = user
+        self.conversation_id = conversation_id
+        self.options = options or GenerationOptions()
+        self.max_message_chars = max_message_chars
+        self._turns: list[_Turn] = [
+            _Turn(t.user_text, t.reply_text, t.id) for t in store.turns(conversation_id)
+        ]
+        self._examples_fit = True  # sticky, so the prompt prefix (and KV cache) stays stable
+        self._aborted_user_text: str | None = None
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        persona: Persona,
+        backend: LLMBackend,
+        store: ChatStore,
+        user: str = DEFAULT_USER,
+        resume: bool = False,
+        options: GenerationOptions | None = None,
+    ) -> Conversation:
+        """Start a new conversation, or continue the user's last one with `resume`."""
+        user = (user or DEFAULT_USER).strip()[:64] or DEFAULT_USER
+        conv_id = store.last_conversation(user, persona.id) if resume else None
+        if conv_id is None:
+            conv_id = store.new_conversation(user, persona.id)
+        return cls(
+            persona=persona,
+            backend=backend,
+            store=store,
+            user=user,
+            conversation_id=conv_id,
+            options=options,
+        )
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def user_name(self) -> str | None:
+        """The name the robot calls the user: a remembered one, else the user id."""
+        for fact in self.store.facts(self.user):
+            if fact.kind == "name":
+                return fact.value
+        return None if self.user == DEFAULT_USER else self.user
+
+    def memory(self) -> list[Fact]:
+        return self.store.facts(self.user)
+
+    def history(self) -> list[Message]:
+        """The conversation so far as chat messages (greeting included)."""
+        messages: list[Message] = []
+        for turn in self._turns:
+            if turn.user_text is not None:
+                messages.append(Message("user", turn.user_text))
+            messages.append(Message("assistant", turn.reply_text))
+        return messages
+
+    def system_prompt(self, *, include_examples: bool = True) -> str:
+        return render_system_prompt(
+            self.persona,
+            user_name=self.user_name,
+            memory=[f.as_line() for f in self.memory()],
+            include_examples=include_examples,
+        )
+
+    # -- turns ---------------------------------------------------------------
+    def greet(self) -> str:
+        """The persona's greeting; stored as the conversation's first reply."""
+        if self._turns:
+            return self._turns[0].reply_text if self._turns[0].user_text is None else ""
+        if not self.persona.greetings:
+            return ""
+        text = substitute_macros(
+            self.persona.greetings[0], char=self.persona.name, user=self.user_name or "friend"
+        )
+        db_id = self.store.add_turn(
+            self.conversation_id, user=self.user, user_text=None, reply_text=text
+        )
+        self._turns.append(_Turn(None, text, db_id))
+        return text
+
+    def send(
+        self,
+        text: str,
+        *,
+        abort: threading.Event | None = None,
+        options: GenerationOptions | None = None,
+    ) -> Iterator[ReplyEvent]:
+        """Stream the reply to `text`. Lazy: nothing happens until iterated.
+
+        The turn is stored only when the reply completes; an aborted or failed turn
+        leaves the database untouched.
+        """
+        text = self._validate(text)
+        return self._reply(text, abort=abort, options=options or self.options)
+
+    def _validate(self, text: str) -> str:
+        if not isinstance(text, str) or not text.strip():
+            raise BadInput("the message is empty: type something to say")
+        text = text.strip()
+        if len(text) > self.max_message_chars:
+            raise BadInput(
+                f"the message is too long ({len(text):,} characters; the limit is "
+                f"{self.max_message_chars:,}): shorten it"
+            )
+        return text
+
+    def _stop_strings(self) -> tuple[str, ...]:
+        labels = {"User", "user", "USER", "Human"}
+        if self.user_name:
+            labels.add(self.user_name)
+        return tuple(f"\n{label}:" for label in sorted(labels))
+
+    def _reply(
+        self, text: str, *, abort: threading.Event | None, options: GenerationOptions
+    ) -> Iterator[ReplyEvent]:
+        started = time.perf_counter()
+        new_facts = extract_facts(text)
+        known = {f.kind: f for f in self.store.facts(self.user)}
+        known.update({f.kind: f for f in new_facts})
+        name = known["name"].value if "name" in known else self.user_name
+        memory_lines = [f.as_line() for f in known.values()]
+
+        def system(include_examples: bool) -> str:
+            return render_system_prompt(
+                self.persona, user_name=name, memory=memory_lines, include_examples=include_examples
+            )
+
+        post = render_post_history(self.persona, user_name=name or "friend")
+        tail = [Message("system", post)] if post else []
+        budget = max(self.backend.context_length - options.max_tokens, 64)
+        fitted = fit_prompt(
+            system_with_examples=system(True) if self._examples_fit else "",
+            system_without_examples=system(False),
+            history=self.history(),
+            new_message=Message("user", text),
+            tail=tail,
+            count_tokens=self.backend.count_tokens,
+            budget=budget,
+            allow_examples=self._examples_fit,
+        )
+        self._examples_fit = fitted.used_examples
+        if fitted.dropped_turns:
+            log.info("dropped %d old messages to fit the context", fitted.dropped_turns)
+
+        stops = self._stop_strings()
+        gen_options = replace(options, stop=tuple(dict.fromkeys((*options.stop, *stops))))
+        names = (self.persona.name, self.persona.id)
+        max_chars = self.persona.max_reply_chars
+        raw = ""
+        emitted = ""
+        ttft: float | None = None
+        finish = "stop"
+        stream = self.backend.stream_chat(fitted.messages, gen_options, abort)
+        try:
+            for delta in stream:
+                if delta.finish_reason:
+                    finish = delta.finish_reason
+                raw += delta.text
+                if prefix_undecided(raw, names):
+                    continue
+                visible, cut = cut_at_turn_marker(strip_speaker_prefix(raw, names), stops)
+                safe = stream_safe_prefix(visible.lstrip(), max_chars)
+                if len(safe) > len(emitted) and safe.startswith(emitted):
+                    if ttft is None:
+                        ttft = (time.perf_counter() - started) * 1000
+                    yield ReplyDelta(safe[len(emitted) :])
+                    emitted = safe
+                if cut or len(visible) > max_chars:
+                    break
+        finally:
+            stream.close()
+
+        if abort is not None and abort.is_set():
+            finish = "abort"
+        final = cut_to_length(
+            cut_at_turn_marker(strip_speaker_prefix(raw, names), stops)[0], max_chars
+        )
+        if final.startswith(emitted) and len(final) > len(emitted):
+            yield ReplyDelta(final[len(emitted) :])
+        turn_id = None
+        if finish == "abort":
+            self._aborted_user_text = text
+        elif final:
+            turn_id = self.store.add_turn(
+                self.conversation_id,
+                user=self.user,
+                user_text=text,
+                reply_text=final,
+                finish_reason=finish,
+                facts=new_facts,
+            )
+            self._turns.append(_Turn(text, final, turn_id))
+            self._aborted_user_text = None
+        yield ReplyDone(
+            text=final,
+            turn_id=turn_id,
+            finish_reason=finish,
+            ttft_ms=ttft,
+            total_ms=(time.perf_counter() - started) * 1000,
+            prompt_tokens=fitted.prompt_tokens,
+            dropped_turns=fitted.dropped_turns,
+        )
+
+    def record_interruption(self, spoken_text: str, *, note: str = "[interrupted by the user]") -> None:
+        """After a barge-in, keep only what was actually said, marked as interrupted."""
+        spoken = spoken_text.strip()
+        reply = f"{spoken} {note}".strip() if spoken else note
+        if self._aborted_user_text is not None:
+            db_id = self.store.add_turn(
+                self.conversation_id,
+                user=self.user,
+                user_text=self._aborted_user_text,
+                reply_text=reply,
+                finish_reason="interrupted",
+                facts=extract_facts(self._aborted_user_text),
+            )
+            self._turns.append(_Turn(self._aborted_user_text, reply, db_id))
+            self._aborted_user_text = None
+            return
+        if not self._turns or self._turns[-1].user_text is None:
+            return
+        last = self._turns[-1]
+        last.reply_text = reply
+        if last.db_id is not None:
+            self.store.replace_reply(last.db_id, reply, "interrupted")
+
+    def undo(self) -> str | None:
+        """Remove the last exchange; returns its user message (None if nothing to undo)."""
+        if not self._turns or self._turns[-1].user_text is None:
+            return None
+        last = self._turns.pop()
+        if last.db_id is not None:
+            self.store.delete_turn(last.db_id)
+        return last.user_text
+
+    def retry(
+        self, *, abort: threading.Event | None = None, options: GenerationOptions | None = None
+    ) -> Iterator[ReplyEvent]:
+        """Regenerate the last reply (with a fresh seed unless one is fixed)."""
+        text = self.undo()
+        if text is None:
+            raise BadInput("there is no reply to retry yet: send a message first")
+        opts = options or self.options
+        if opts.seed is not None:
+            opts = replace(opts, seed=opts.seed + len(self._turns) + 1)
+        return self.send(text, abort=abort, options=opts)

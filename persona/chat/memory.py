@@ -1,0 +1,66 @@
+"""Facts the user tells the robot about themselves, found with plain patterns.
+
+Pure functions: the engine stores what they return. Patterns are deliberately narrow: a
+wrong memory is worse than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One remembered fact: `kind` is a short key ("name", "likes", "lives_in", ...)."""
+
+    kind: str
+    value: str
+
+    def as_line(self) -> str:
+        return f"{self.kind.replace('_', ' ')}: {self.value}"
+
+
+_NAME = r"([A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)"
+_PHRASE = r"([\w' -]{2,60}?)"
+_END = r"(?=[.!?,;]|$| and | but )"
+
+# "I'm X" is ambiguous ("I'm tired"), so only a capitalised word counts as a name there.
+_CAPITALISED_ONLY = "name_casual"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("name", re.compile(rf"\bmy name is {_NAME}", re.I)),
+    ("name", re.compile(rf"\b(?:call me|i am called|i'm called) {_NAME}", re.I)),
+    (_CAPITALISED_ONLY, re.compile(rf"^(?:hi|hello|hey)?[,! ]*(?:i am|i'm) {_NAME}{_END}", re.I)),
+    ("lives_in", re.compile(rf"\bi live in {_PHRASE}{_END}", re.I)),
+    ("works_as", re.compile(rf"\bi work as (?:an? )?{_PHRASE}{_END}", re.I)),
+    ("likes", re.compile(rf"\bi (?:really )?(?:like|love|enjoy) {_PHRASE}{_END}", re.I)),
+    ("dislikes", re.compile(rf"\bi (?:hate|dislike|can't stand) {_PHRASE}{_END}", re.I)),
+    ("favourite", re.compile(rf"\bmy favou?rite {_PHRASE}{_END}", re.I)),
+)
+
+_NOT_NAMES = {"not", "so", "very", "just", "fine", "good", "ok", "okay", "here", "back", "sorry",
+              "tired", "happy", "sad", "bored", "hungry", "sure", "going", "doing", "a", "an"}
+
+
+def extract_facts(message: str) -> list[Fact]:
+    """Facts stated in one user message, in order, at most one per kind."""
+    found: dict[str, Fact] = {}
+    for key, pattern in _PATTERNS:
+        kind = "name" if key == _CAPITALISED_ONLY else key
+        if kind in found:
+            continue
+        match = pattern.search(message.strip())
+        if not match:
+            continue
+        value = match.group(1).strip(" '-")
+        if kind == "name":
+            first = value.split()[0].lower()
+            if first in _NOT_NAMES or (key == _CAPITALISED_ONLY and not value[:1].isupper()):
+                continue
+            value = " ".join(w.capitalize() if w.islower() else w for w in value.split())
+        if kind == "likes" and value.lower().startswith(("to be", "it", "that", "this")):
+            continue
+        if value:
+            found[kind] = Fact(kind, value)
+    return list(found.values())

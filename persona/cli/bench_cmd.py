@@ -1,0 +1,36 @@
+"""`persona bench WHAT`: benchmarks that print JSON (speed is never a timed test)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+
+BENCHES = ("llm", "roast", "voice", "ui")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bench", help="run a benchmark and print JSON")
+    benches = p.add_subparsers(dest="bench", metavar="WHAT", required=True)
+    for name in BENCHES:
+        try:
+            module = importlib.import_module(f"persona.bench.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"persona.bench.{name}":
+                continue
+            raise
+        bp = benches.add_parser(name, help=(module.__doc__ or "").strip().splitlines()[0])
+        bp.add_argument("--json", action="store_true", help="print only the JSON result")
+        module.add_arguments(bp)
+        bp.set_defaults(func=_runner(module))
+
+
+def _runner(module):
+    def run(args: argparse.Namespace) -> int:
+        result = module.run(args)
+        print(json.dumps(result, indent=None if args.json else 2))
+        sys.stdout.flush()
+        return 0
+
+    return run

@@ -1,0 +1,103 @@
+"""`persona chat`: talk to the robot in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from persona.chat import ChatStore, Conversation, ReplyDelta, ReplyDone
+from persona.cli.common import add_model_options, generation_options, load_backend
+from persona.errors import BadInput, PersonaError
+from persona.personas import load_persona
+
+QUIT = {"/quit", "/exit", "/bye"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("chat", help="chat with a persona in the terminal")
+    add_model_options(p)
+    p.add_argument("--once", metavar="MESSAGE", help="print one reply to MESSAGE and exit")
+    p.add_argument("--user", default="guest", help="who is talking (memory is per user)")
+    p.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
+    p.add_argument("--resume", action="store_true", help="continue your last conversation")
+    p.add_argument("--json", action="store_true", help="print the reply as JSON (with --once)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.once is not None and not args.once.strip():
+        raise BadInput("the message is empty: pass some text to --once")
+    persona = load_persona(args.persona)
+    backend = load_backend(args)
+    store = ChatStore.open(args.db)
+    try:
+        conv = Conversation.open(
+            persona=persona,
+            backend=backend,
+            store=store,
+            user=args.user,
+            resume=args.resume,
+            options=generation_options(args),
+        )
+        if args.once is not None:
+            return _once(conv, args.once, as_json=args.json)
+        return _interactive(conv)
+    finally:
+        store.close()
+        backend.close()
+
+
+def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
+    done: ReplyDone | None = None
+    for event in conv.send(message):
+        if isinstance(event, ReplyDelta) and not as_json:
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+        elif isinstance(event, ReplyDone):
+            done = event
+    assert done is not None
+    if as_json:
+        print(json.dumps({
+            "persona": conv.persona.id,
+            "user": conv.user,
+            "reply": done.text,
+            "turn_id": done.turn_id,
+            "finish_reason": done.finish_reason,
+            "ttft_ms": done.ttft_ms,
+            "total_ms": round(done.total_ms, 1),
+        }))
+    else:
+        print()
+    return 0
+
+
+def _interactive(conv: Conversation) -> int:
+    name = conv.persona.name
+    greeting = conv.greet()
+    print(f"(chatting with {name}; /quit to leave, /undo, /retry)")
+    if greeting:
+        print(f"{name}: {greeting}")
+    while True:
+        try:
+            line = input("you> ")
+        except EOFError:
+            print()
+            return 0
+        if line.strip() in QUIT:
+            return 0
+        try:
+            if line.strip() == "/undo":
+                print("(undone)" if conv.undo() is not None else "(nothing to undo)")
+                continue
+            events = conv.retry() if line.strip() == "/retry" else conv.send(line)
+            sys.stdout.write(f"{name}: ")
+            for event in events:
+                if isinstance(event, ReplyDelta):
+                    sys.stdout.write(event.text)
+                    sys.stdout.flush()
+            print()
+        except PersonaError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+        except KeyboardInterrupt:
+            print("\n(interrupted; that turn was not saved)")

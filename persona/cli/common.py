@@ -1,0 +1,39 @@
+"""Options and loaders shared by the subcommands that talk to a model."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from persona.llm import BACKENDS, BackendConfig, GenerationOptions, LLMBackend, open_backend
+
+
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    """--persona, --model, --backend and the sampling options."""
+    parser.add_argument("--persona", default=None, help="built-in persona name or a persona/card file")
+    parser.add_argument("--model", default=None, help="catalog model name or a model path")
+    parser.add_argument("--backend", choices=BACKENDS, default=os.environ.get("PERSONA_BACKEND", "llama"))
+    parser.add_argument("--base-url", default=os.environ.get("PERSONA_BASE_URL"),
+                        help="OpenAI-compatible server URL for --backend openai")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
+    parser.add_argument("--n-ctx", type=int, default=2048, help="context window in tokens")
+    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--temperature", type=float, default=0.7)
+    parser.add_argument("--max-tokens", type=int, default=160)
+
+
+def load_backend(args: argparse.Namespace) -> LLMBackend:
+    config = BackendConfig(
+        model=args.model,
+        n_ctx=args.n_ctx,
+        threads=args.threads,
+        base_url=args.base_url,
+        api_key=os.environ.get("PERSONA_API_KEY"),
+    )
+    return open_backend(args.backend, config)
+
+
+def generation_options(args: argparse.Namespace) -> GenerationOptions:
+    return GenerationOptions(
+        max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed
+    )

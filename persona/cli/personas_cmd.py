@@ -1,0 +1,84 @@
+"""`persona personas`: list, show, export and import personas and character cards."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from persona.errors import BadInput
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("personas", help="list, show, export and import personas")
+    sub = parser.add_subparsers(dest="personas_command", metavar="ACTION")
+    parser.set_defaults(func=lambda args: (parser.print_help(), 2)[1])
+
+    p_list = sub.add_parser("list", help="list the personas found by name")
+    p_list.set_defaults(func=_list)
+
+    p_show = sub.add_parser("show", help="show a persona (by name, file or card)")
+    p_show.add_argument("persona", metavar="NAME|FILE")
+    p_show.add_argument("--system", action="store_true", help="print the rendered system prompt")
+    p_show.add_argument("--user", default=None, help="user name for {{user}} and the prompt")
+    p_show.add_argument("--no-examples", action="store_true", help="leave out example dialogue")
+    p_show.set_defaults(func=_show)
+
+    p_export = sub.add_parser("export", help="export a persona as a V2 character card")
+    p_export.add_argument("persona", metavar="NAME|FILE")
+    p_export.add_argument("--out", required=True, type=Path, help="FILE.png or FILE.json")
+    p_export.set_defaults(func=_export)
+
+    p_import = sub.add_parser("import", help="convert a character card into a persona YAML file")
+    p_import.add_argument("card", type=Path, metavar="CARD")
+    p_import.add_argument("--out", required=True, type=Path, help="FILE.yaml")
+    p_import.set_defaults(func=_import)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from persona.personas import load_persona
+    from persona.personas.library import list_personas
+
+    for pid in list_personas():
+        persona = load_persona(pid)
+        summary = " ".join(persona.description.split())
+        if len(summary) > 70:
+            summary = summary[:67] + "..."
+        print(f"{pid:<12} {persona.name:<12} {summary}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from persona.personas import dump_persona_yaml, load_persona, render_system_prompt
+
+    persona = load_persona(args.persona)
+    if args.system:
+        print(
+            render_system_prompt(
+                persona, user_name=args.user, include_examples=not args.no_examples
+            )
+        )
+    else:
+        print(dump_persona_yaml(persona), end="")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from persona.personas import export_card, load_persona
+
+    path = export_card(load_persona(args.persona), args.out)
+    print(f"wrote {path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from persona.personas import dump_persona_yaml, import_card
+
+    if args.out.suffix.lower() not in (".yaml", ".yml"):
+        raise BadInput(f"{args.out.name}: --out must be a .yaml file")
+    persona = import_card(args.card)
+    try:
+        args.out.write_text(dump_persona_yaml(persona), encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"{args.out}: cannot write ({exc.strerror})") from None
+    print(f"wrote {args.out} (persona {persona.id!r})")
+    return 0

