@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from persona.catalog.entries import Catalog, ModelEntry, Source, load_catalog
+from persona.catalog.install import pull
 from persona.catalog.resolve import ModelInfo, default_name, get_entry, list_models, resolve
 
 __all__ = [
@@ -17,10 +18,3 @@ __all__ = [
     "pull",
     "resolve",
 ]
-
-
-def pull(name: str, *, progress: bool = True):
-    """Install model `name` (see `persona.catalog.pull.pull`); returns its resolved path."""
-    from persona.catalog.pull import pull as _pull
-
-    return _pull(name, progress=progress)

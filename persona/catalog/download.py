@@ -106,7 +106,8 @@ def _fetch(
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         raise Offline(
             f"cannot reach {host} to download {name!r} ({exc.__class__.__name__}); "
-            "connect to the network and re-run `persona models pull`, or pass a local file path"
+            f"connect to the network and re-run `persona models pull {name}`, "
+            "or pass a local file path"
         ) from None
     except httpx.TransportError as exc:
         raise Offline(

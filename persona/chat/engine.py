@@ -22,9 +22,9 @@ from persona.errors import BadInput
 from persona.llm.base import GenerationOptions, LLMBackend, Message
 from persona.personas import (
     Persona,
+    render_greeting,
     render_post_history,
     render_system_prompt,
-    substitute_macros,
 )
 
 log = logging.getLogger(__name__)
@@ -154,11 +154,9 @@ class Conversation:
         """The persona's greeting; stored as the conversation's first reply."""
         if self._turns:
             return self._turns[0].reply_text if self._turns[0].user_text is None else ""
-        if not self.persona.greetings:
+        text = render_greeting(self.persona, user_name=self.user_name)
+        if not text:
             return ""
-        text = substitute_macros(
-            self.persona.greetings[0], char=self.persona.name, user=self.user_name or "friend"
-        )
         db_id = self.store.add_turn(
             self.conversation_id, user=self.user, user_text=None, reply_text=text
         )

@@ -43,6 +43,9 @@ _NOT_NAMES = {"not", "so", "very", "just", "fine", "good", "ok", "okay", "here",
               "tired", "happy", "sad", "bored", "hungry", "sure", "going", "doing", "a", "an"}
 
 
+_JOINERS = {"and", "but", "or", "from", "i", "im", "the", "who", "here", "there", "too", "btw"}
+
+
 def extract_facts(message: str) -> list[Fact]:
     """Facts stated in one user message, in order, at most one per kind."""
     found: dict[str, Fact] = {}
@@ -55,7 +58,11 @@ def extract_facts(message: str) -> list[Fact]:
             continue
         value = match.group(1).strip(" '-")
         if kind == "name":
-            first = value.split()[0].lower()
+            words = value.split()
+            while len(words) > 1 and words[-1].lower() in _NOT_NAMES | _JOINERS:
+                words.pop()
+            value = " ".join(words)
+            first = words[0].lower()
             if first in _NOT_NAMES or (key == _CAPITALISED_ONLY and not value[:1].isupper()):
                 continue
             value = " ".join(w.capitalize() if w.islower() else w for w in value.split())

@@ -19,7 +19,7 @@ def strip_speaker_prefix(text: str, names: tuple[str, ...]) -> str:
     labels = {n.lower() for n in names if n} | set(_ASSISTANT_LABELS)
     stripped = text.lstrip()
     while True:
-        match = re.match(r"\*{0,2}([\w .'-]{1,40}?)\*{0,2}\s*:\s*", stripped)
+        match = re.match(r"\*{0,2}([\w .'-]{1,40}?)\*{0,2}\s*:(?:\*{0,2})\s*", stripped)
         if not match or match.group(1).strip().lower() not in labels:
             return stripped
         stripped = stripped[match.end() :]

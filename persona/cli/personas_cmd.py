@@ -35,12 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from persona.personas import load_persona
-    from persona.personas.library import list_personas
+    from persona.personas import list_personas, load_persona, substitute_macros
 
     for pid in list_personas():
         persona = load_persona(pid)
-        summary = " ".join(persona.description.split())
+        summary = " ".join(substitute_macros(persona.description, char=persona.name).split())
         if len(summary) > 70:
             summary = summary[:67] + "..."
         print(f"{pid:<12} {persona.name:<12} {summary}")

@@ -89,7 +89,9 @@ class LlamaBackend:
         try:
             import llama_cpp
         except ImportError:  # pragma: no cover - a core dependency
-            raise ModelError("llama-cpp-python is not installed: pip install robot-persona") from None
+            raise ModelError(
+                "llama-cpp-python is not installed: pip install robot-persona"
+            ) from None
         threads = config.threads or os.cpu_count() or 1
         kwargs: dict[str, Any] = {
             "model_path": str(path),
@@ -221,8 +223,8 @@ class LlamaBackend:
                     yield TextDelta(text)
         finally:
             token_stream.close()
-        tail = "" if stops.stopped else stops.feed(decoder.decode(b"", final=True))
-        yield TextDelta(tail + stops.flush(), finish_reason=finish)
+        # Bytes of a character cut off by max_tokens are dropped, not shown as U+FFFD.
+        yield TextDelta(stops.flush(), finish_reason=finish)
 
 
 @contextlib.contextmanager

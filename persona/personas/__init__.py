@@ -7,11 +7,11 @@ from persona.personas.library import DEFAULT_PERSONA, list_personas, load_person
 from persona.personas.model import Persona, VoiceSpec
 from persona.personas.persona_file import dump_persona_yaml
 from persona.personas.templates import (
-    substitute_macros,
     render_greeting,
     render_post_history,
     render_system_prompt,
     render_template,
+    substitute_macros,
 )
 
 __all__ = [

@@ -1,9 +1,9 @@
 """SillyTavern character cards (V1, V2, V3; JSON or PNG) to and from `Persona`.
 
 Cards are untrusted downloads: sizes are capped, nothing is evaluated, and text stays data.
-Macros such as `{{user}}` are kept as written; `templates.substitute_macros` fills them at render time.
+Macros such as `{{user}}` are kept as written; `substitute_macros` fills them at render time.
 Fields we do not use (creator_notes, tags, character_book, extensions...) go to `Persona.extra`
-and come back out on export. `creator_notes` is for humans browsing cards and never reaches a prompt.
+and come back out on export. `creator_notes` is for humans and never reaches a prompt.
 """
 
 from __future__ import annotations
@@ -55,7 +55,12 @@ _V1_ALIASES = {
     "example_dialogue": "mes_example",
 }
 # V2 fields that export always writes; empty ones are not worth keeping in `extra` on import.
-_V2_DEFAULTS: dict[str, Any] = {"creator_notes": "", "tags": [], "creator": "", "character_version": ""}
+_V2_DEFAULTS: dict[str, Any] = {
+    "creator_notes": "",
+    "tags": [],
+    "creator": "",
+    "character_version": "",
+}
 # Our persona fields that ride in data.extensions.robot_persona.
 _OWN_FIELDS = tuple(
     f
@@ -85,7 +90,7 @@ def _prefix_re(char_name: str) -> re.Pattern[str]:
 
 
 def parse_mes_example(text: str, char_name: str = "") -> tuple[Dialogue, ...]:
-    """Split a card's `mes_example` into dialogues on `<START>`, turns on `{{user}}:`/`{{char}}:`."""
+    """Split `mes_example` into dialogues on `<START>` and turns on `{{user}}:`/`{{char}}:`."""
     prefix = _prefix_re(char_name)
     dialogues = []
     for block in _START_RE.split(text or ""):
@@ -149,7 +154,9 @@ def _text_field(data: dict[str, Any], key: str, *, where: str) -> str:
     return value
 
 
-def persona_from_card(card: Any, *, where: str, source: str = "", avatar: bytes | None = None) -> Persona:
+def persona_from_card(
+    card: Any, *, where: str, source: str = "", avatar: bytes | None = None
+) -> Persona:
     """Turn parsed card JSON (any version) into a Persona; BadInput names `where` and the field."""
     if not isinstance(card, dict):
         raise BadInput(f"{where}: a character card must be a JSON object")
@@ -160,7 +167,9 @@ def persona_from_card(card: Any, *, where: str, source: str = "", avatar: bytes 
             raise BadInput(f"{where}: card field 'data' must be an object ({spec})")
         data = dict(data)
     elif spec is not None:
-        raise BadInput(f"{where}: unsupported card spec {str(spec)[:40]!r}; use a V1, V2 or V3 card")
+        raise BadInput(
+            f"{where}: unsupported card spec {str(spec)[:40]!r}; use a V1, V2 or V3 card"
+        )
     else:
         data = {_V1_ALIASES.get(key, key): value for key, value in card.items()}
 

@@ -99,5 +99,3 @@ def load_persona(name_or_path: str | Path | None = None) -> Persona:
     persona = load_path(path)
     log.debug("loaded persona %s from %s", persona.id, path)
     return persona
-
-

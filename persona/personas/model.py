@@ -25,7 +25,7 @@ class VoiceSpec:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Persona:
-    """A robot character. Text fields may hold `{{char}}`/`{{user}}` macros, expanded at render time.
+    """A robot character. Text may hold `{{char}}`/`{{user}}` macros, filled at render time.
 
     `extra` keeps card fields we do not use (creator_notes, tags, character_book, extensions...)
     so that export preserves them; nothing in `extra` ever reaches a prompt.

@@ -122,13 +122,17 @@ def _voice(where: str, value: Any) -> VoiceSpec:
     return VoiceSpec(tts=tts, speed=float(speed))
 
 
-def persona_from_mapping(data: Any, *, where: str, default_id: str = "", source: str = "") -> Persona:
+def persona_from_mapping(
+    data: Any, *, where: str, default_id: str = "", source: str = ""
+) -> Persona:
     """Validate a persona-file mapping. `where` names the file in error messages."""
     if not isinstance(data, Mapping):
         raise BadInput(f"{where}: expected a mapping of persona fields at the top level")
     unknown = [key for key in data if key not in FIELDS]
     if unknown:
-        raise BadInput(f"{where}: field '{unknown[0]}' is unknown; known fields: {', '.join(FIELDS)}")
+        raise BadInput(
+            f"{where}: field '{unknown[0]}' is unknown; known fields: {', '.join(FIELDS)}"
+        )
     name = _text(where, "name", data.get("name"))
     if not name:
         raise BadInput(f"{where}: field 'name' is required")
@@ -201,7 +205,9 @@ def dump_persona_yaml(persona: Persona) -> str:
 def read_persona_file(path: Path) -> Persona:
     """Load a .yaml/.yml/.json persona file (not a character card; see `cards`)."""
     data = parse_mapping_file(path)
-    return persona_from_mapping(data, where=path.name, default_id=slugify(path.stem), source=str(path))
+    return persona_from_mapping(
+        data, where=path.name, default_id=slugify(path.stem), source=str(path)
+    )
 
 
 def parse_mapping_file(path: Path) -> Any:

@@ -104,7 +104,9 @@ def write_png(chunks: list[Chunk]) -> bytes:
     return PNG_SIGNATURE + b"".join(_chunk_bytes(c) for c in chunks)
 
 
-def with_text_chunk(blob: bytes, keyword: str, text: str, *, drop: tuple[str, ...], where: str) -> bytes:
+def with_text_chunk(
+    blob: bytes, keyword: str, text: str, *, drop: tuple[str, ...], where: str
+) -> bytes:
     """Copy a PNG, removing text chunks whose keyword is in `drop`, adding one tEXt chunk."""
     chunks = read_chunks(blob, where=where)
     kept = []
@@ -120,7 +122,7 @@ def with_text_chunk(blob: bytes, keyword: str, text: str, *, drop: tuple[str, ..
 
 
 def plain_avatar(seed: str, *, size: int = 96) -> bytes:
-    """A small RGB PNG: a colour picked from `seed` with a simple robot face, for cards without art."""
+    """A small RGB PNG (colour from `seed`, a simple robot face) for cards without art."""
     digest = zlib.crc32(seed.encode("utf-8"))
     bg = bytes((80 + digest % 150, 80 + (digest >> 8) % 150, 80 + (digest >> 16) % 150))
     face, eye = b"\xe8\xe8\xe8", b"\x20\x20\x30"
@@ -132,7 +134,9 @@ def plain_avatar(seed: str, *, size: int = 96) -> bytes:
             if size * 0.2 <= x < size * 0.8 and size * 0.25 <= y < size * 0.8:
                 pixel = face
                 in_eye_row = size * 0.4 <= y < size * 0.5
-                if in_eye_row and (size * 0.32 <= x < size * 0.42 or size * 0.58 <= x < size * 0.68):
+                if in_eye_row and (
+                    size * 0.32 <= x < size * 0.42 or size * 0.58 <= x < size * 0.68
+                ):
                     pixel = eye
                 if size * 0.62 <= y < size * 0.67 and size * 0.35 <= x < size * 0.65:
                     pixel = eye

@@ -16,6 +16,7 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 def split_clauses(text: str, *, max_clauses: int = 12) -> list[str]:
     """Short clauses of a bio or free text, trimmed of "I'm", emoji and punctuation."""
     text = _EMOJI.sub(" ", text)
+    text = re.sub(r"[()\[\]{}]", ", ", text)
     out: list[str] = []
     for part in _SPLIT.split(text):
         part = part.strip(" \t\"'()[]{}-–—:,.")

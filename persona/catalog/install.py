@@ -109,7 +109,7 @@ def pull(name: str, *, progress: bool = True) -> Path:
         try:
             fetch(entry, source, progress)
         except PersonaError as exc:
-            log.warning("source %s for %s failed: %s", source.type, entry.name, exc)
+            log.info("source %s for %s failed: %s", source.type, entry.name, exc)
             error = exc
             continue
         return resolve(entry.name, entry.kind)

@@ -1,0 +1,11 @@
+window.YTD.account.part0 = [
+  {
+    "account": {
+      "username": "samferro",
+      "accountDisplayName": "Sam Ferro",
+      "accountId": "1234567890",
+      "createdAt": "2016-05-04T10:00:00.000Z",
+      "email": "nobody@example.invalid"
+    }
+  }
+]

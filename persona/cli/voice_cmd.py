@@ -1,0 +1,138 @@
+"""`persona voice`: talk to the robot with a mic and speaker, or through WAV files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from contextlib import ExitStack
+from dataclasses import replace
+from pathlib import Path
+
+from persona.cli.common import add_model_options, generation_options, load_backend
+from persona.errors import BadInput
+from persona.voice.events import (
+    Ignored,
+    Interrupted,
+    ListenStarted,
+    ReplyFinished,
+    Transcript,
+    TurnMetrics,
+    VoiceError,
+    VoiceEvent,
+)
+from persona.voice.loop import VoiceConfig
+from persona.voice.session import VoiceSessionOptions, build_loop
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("voice", help="talk to the robot: mic and speaker, or --in/--out files")
+    add_model_options(p)
+    p.add_argument("--in", dest="in_path", metavar="FILE", help="read speech from an audio file")
+    p.add_argument("--out", dest="out_path", metavar="FILE", help="write the robot's speech to a WAV")
+    p.add_argument("--realtime", action="store_true",
+                   help="play --in/--out at real-time speed (as a mic and speaker would)")
+    p.add_argument("--list-devices", action="store_true", help="list audio devices and exit")
+    p.add_argument("--input-device", help="microphone: index or part of its name")
+    p.add_argument("--output-device", help="speaker: index or part of its name")
+    p.add_argument("--barge-in", action="store_true",
+                   help="let the user talk over the robot (use echo cancellation on speakers)")
+    p.add_argument("--wake-phrase", nargs="?", const="", default=None, metavar="PHRASE",
+                   help="answer only after the wake phrase (default: the persona's)")
+    p.add_argument("--follow-up", type=float, default=8.0, metavar="S",
+                   help="seconds after a reply that need no wake phrase")
+    p.add_argument("--push-to-talk", action="store_true", help="press Enter before speaking")
+    p.add_argument("--min-silence-ms", type=int, default=500, help="silence that ends an utterance")
+    p.add_argument("--stt-model", default=None, help="speech model: catalog name or CTranslate2 folder")
+    p.add_argument("--stt-threads", type=int, default=None)
+    p.add_argument("--voice", default=None, help="TTS voice (catalog name, .onnx, or 'beeps')")
+    p.add_argument("--metrics", metavar="FILE.jsonl", help="append every event as JSON lines")
+    p.add_argument("--user", default="guest")
+    p.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list_devices:
+        from persona.speech.audio_io import list_devices
+
+        devices = list_devices()
+        if not devices:
+            print("no audio devices found (is a USB mic/speaker plugged in?)")
+        for device in devices:
+            print(device.describe())
+        return 0
+    if (args.in_path is None) != (args.out_path is None) and args.out_path is None:
+        args.out_path = str(Path(args.in_path).with_suffix(".reply.wav"))
+    from persona.chat import ChatStore, Conversation
+    from persona.personas import load_persona
+    from persona.speech.vad import VadConfig
+
+    persona = load_persona(args.persona)
+    wake = None
+    if args.wake_phrase is not None:
+        wake = args.wake_phrase or getattr(persona, "wake_phrase", None)
+        if not wake:
+            raise BadInput(f"{persona.id} has no wake phrase: pass one, e.g. --wake-phrase 'hey robot'")
+    config = VoiceConfig(
+        barge_in=args.barge_in, wake_phrase=wake, follow_up_s=args.follow_up,
+        push_to_talk=args.push_to_talk, vad=replace(VadConfig(), min_silence_ms=args.min_silence_ms),
+    )
+    options = VoiceSessionOptions(
+        persona=args.persona, in_path=args.in_path, out_path=args.out_path,
+        input_device=args.input_device, output_device=args.output_device, realtime=args.realtime,
+        stt_model=args.stt_model, stt_threads=args.stt_threads, voice=args.voice, loop=config,
+    )
+    with ExitStack() as closer:
+        metrics = open(args.metrics, "a", encoding="utf-8") if args.metrics else None  # noqa: SIM115
+        if metrics is not None:
+            closer.callback(metrics.close)
+        printer = _Printer(persona.name, metrics)
+        backend = load_backend(args)
+        closer.callback(backend.close)
+        store = ChatStore.open(args.db)
+        closer.callback(store.close)
+        conv = Conversation.open(persona=persona, backend=backend, store=store, user=args.user,
+                                 options=generation_options(args))
+        loop = build_loop(options, conversation=conv, persona=persona, on_event=printer,
+                          closer=closer)
+        if args.push_to_talk:
+            threading.Thread(target=_enter_arms, args=(loop,), daemon=True).start()
+        loop.run()
+    return 0
+
+
+def _enter_arms(loop) -> None:
+    for _line in sys.stdin:
+        loop.arm()
+        print("(listening...)", file=sys.stderr)
+
+
+class _Printer:
+    """The terminal view: what was heard, what was said, one latency line per turn."""
+
+    def __init__(self, name: str, metrics) -> None:
+        self.name = name
+        self.metrics = metrics
+        self.lock = threading.Lock()
+
+    def __call__(self, event: VoiceEvent) -> None:
+        with self.lock:
+            if self.metrics is not None:
+                self.metrics.write(event.to_json() + "\n")
+                self.metrics.flush()
+            if isinstance(event, ListenStarted):
+                print(f"(listening on {event.source}; Ctrl-C to stop)", file=sys.stderr)
+            elif isinstance(event, Transcript) and event.text:
+                print(f"you: {event.text}")
+            elif isinstance(event, Ignored) and event.reason not in ("empty", "hallucination"):
+                print(f"(ignored: {event.reason})", file=sys.stderr)
+            elif isinstance(event, ReplyFinished):
+                print(f"{self.name}: {event.spoken or event.text}")
+            elif isinstance(event, Interrupted):
+                print(f"{self.name} (interrupted): {event.spoken}")
+            elif isinstance(event, TurnMetrics):
+                print(f"  [{event.summary()}]", file=sys.stderr)
+            elif isinstance(event, VoiceError):
+                print(f"warning: {event.message}", file=sys.stderr)
+            sys.stdout.flush()

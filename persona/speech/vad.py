@@ -1,0 +1,172 @@
+"""Streaming end-of-speech detection with the Silero VAD that faster-whisper bundles.
+
+`StreamingVad.feed(chunk)` takes 16 kHz mono float32 audio of any chunk size and returns the
+events it caused: `VadStart` when speech begins, `VadEnd` (with the utterance audio, including
+a pre-roll) once `min_silence_ms` of silence follows it, or `VadCancel` when the "speech" was
+too short to keep. Memory is bounded: only the pre-roll and the current utterance are held.
+"""
+
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass, field
+
+import numpy as np
+
+WINDOW = 512  # Silero v6 at 16 kHz: 32 ms windows, with 64 samples of context
+CONTEXT = 64
+RATE = 16000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VadConfig:
+    threshold: float = 0.5
+    neg_threshold: float | None = None  # default threshold - 0.15
+    min_silence_ms: int = 500
+    pre_roll_ms: int = 300
+    min_speech_ms: int = 200
+    max_utterance_s: float = 30.0
+    post_pad_ms: int = 150  # silence kept after the speech, so words are not clipped
+
+
+@dataclass(frozen=True, slots=True)
+class VadStart:
+    sample: int  # stream position (16 kHz samples) where speech began
+
+
+@dataclass(frozen=True, slots=True)
+class VadEnd:
+    audio: np.ndarray  # the utterance (pre-roll + speech + post pad), 16 kHz mono float32
+    start: int
+    end: int  # stream position of the endpoint: the end of the trailing silence
+    speech_ratio: float  # share of windows above threshold
+
+    @property
+    def duration_s(self) -> float:
+        return self.audio.size / RATE
+
+
+@dataclass(frozen=True, slots=True)
+class VadCancel:
+    sample: int
+
+
+VadEvent = VadStart | VadEnd | VadCancel
+
+
+class SileroStream:
+    """Silero speech probabilities for consecutive 512-sample windows, keeping the RNN
+    state across calls (faster-whisper's `SileroVADModel.__call__` restarts it each call)."""
+
+    def __init__(self) -> None:
+        from faster_whisper.vad import get_vad_model
+
+        self._session = get_vad_model().session
+        self.reset()
+
+    def reset(self) -> None:
+        self._h = np.zeros((1, 1, 128), dtype=np.float32)
+        self._c = np.zeros((1, 1, 128), dtype=np.float32)
+        self._context = np.zeros(CONTEXT, dtype=np.float32)
+
+    def probabilities(self, windows: np.ndarray) -> np.ndarray:
+        """`windows`: (n, 512) float32 -> (n,) probabilities."""
+        if windows.size == 0:
+            return np.zeros(0, dtype=np.float32)
+        contexts = np.concatenate([self._context[None, :], windows[:-1, -CONTEXT:]], axis=0)
+        batch = np.concatenate([contexts, windows], axis=1).astype(np.float32)
+        out, self._h, self._c = self._session.run(None, {"input": batch, "h": self._h, "c": self._c})
+        self._context = windows[-1, -CONTEXT:].copy()
+        return np.asarray(out, dtype=np.float32).reshape(-1)
+
+
+@dataclass(slots=True)
+class StreamingVad:
+    """Endpointing state machine over Silero probabilities. Not thread-safe; one per stream."""
+
+    config: VadConfig = field(default_factory=VadConfig)
+    position: int = 0  # samples consumed so far
+    _model: SileroStream = field(default_factory=SileroStream, init=False)
+    _pending: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32), init=False)
+    _pre: collections.deque = field(init=False)
+    _utterance: list[np.ndarray] = field(default_factory=list, init=False)
+    _in_speech: bool = field(default=False, init=False)
+    _start: int = field(default=0, init=False)
+    _silent_windows: int = field(default=0, init=False)
+    _speech_windows: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        self._pre = collections.deque(maxlen=max(1, self.config.pre_roll_ms * RATE // 1000 // WINDOW))
+
+    @property
+    def in_speech(self) -> bool:
+        return self._in_speech
+
+    def reset(self) -> None:
+        """Forget any partial utterance (used while the robot talks in half-duplex)."""
+        self._model.reset()
+        self._pending = np.zeros(0, np.float32)
+        self._pre.clear()
+        self._utterance = []
+        self._in_speech = False
+        self._silent_windows = self._speech_windows = 0
+
+    def skip(self, samples: int) -> None:
+        """Advance the stream clock over audio that was not fed (ignored mic input)."""
+        self.position += samples
+
+    def feed(self, chunk: np.ndarray) -> list[VadEvent]:
+        data = np.concatenate([self._pending, np.asarray(chunk, dtype=np.float32).reshape(-1)])
+        n = data.size // WINDOW
+        self._pending = data[n * WINDOW :]
+        if n == 0:
+            return []
+        windows = data[: n * WINDOW].reshape(n, WINDOW)
+        probs = self._model.probabilities(windows)
+        events: list[VadEvent] = []
+        for window, prob in zip(windows, probs, strict=True):
+            self.position += WINDOW
+            event = self._step(window, float(prob))
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _step(self, window: np.ndarray, prob: float) -> VadEvent | None:
+        cfg = self.config
+        neg = cfg.neg_threshold if cfg.neg_threshold is not None else max(cfg.threshold - 0.15, 0.01)
+        if not self._in_speech:
+            if prob >= cfg.threshold:
+                self._in_speech = True
+                self._utterance = [*self._pre, window]
+                self._pre.clear()
+                self._start = self.position - WINDOW * len(self._utterance)
+                self._speech_windows, self._silent_windows = 1, 0
+                return VadStart(self.position - WINDOW)
+            self._pre.append(window)
+            return None
+        self._utterance.append(window)
+        if prob >= cfg.threshold:
+            self._speech_windows += 1
+            self._silent_windows = 0
+        elif prob < neg:
+            self._silent_windows += 1
+        else:
+            self._silent_windows = 0
+        too_long = len(self._utterance) * WINDOW >= cfg.max_utterance_s * RATE
+        if self._silent_windows * WINDOW * 1000 >= cfg.min_silence_ms * RATE or too_long:
+            return self._finish()
+        return None
+
+    def _finish(self) -> VadEvent:
+        cfg = self.config
+        keep_silence = -(-cfg.post_pad_ms * RATE // 1000 // WINDOW)
+        trim = max(0, self._silent_windows - keep_silence)
+        windows = self._utterance[: len(self._utterance) - trim] if trim else self._utterance
+        speech_ms = self._speech_windows * WINDOW * 1000 / RATE
+        ratio = self._speech_windows / max(1, len(windows))
+        self._in_speech = False
+        self._utterance = []
+        self._silent_windows = self._speech_windows = 0
+        if speech_ms < cfg.min_speech_ms:
+            return VadCancel(self.position)
+        return VadEnd(np.concatenate(windows), self._start, self.position, ratio)

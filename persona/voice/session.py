@@ -1,0 +1,67 @@
+"""Build a ready-to-run voice loop from names and paths (shared by the CLI, tests, bench)."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from persona.speech.audio_io import AudioIn, AudioOut, open_audio_in, open_audio_out
+from persona.speech.stt import SpeechToText, SttConfig, WhisperStt
+from persona.speech.tts import TextToSpeech, TtsConfig, open_tts
+from persona.voice.loop import ConversationLike, VoiceConfig, VoiceLoop
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VoiceSessionOptions:
+    persona: str | None = None
+    in_path: str | Path | None = None
+    out_path: str | Path | None = None
+    input_device: str | None = None
+    output_device: str | None = None
+    realtime: bool = False  # pace file input/output like a real mic and speaker
+    stt_model: str | None = None
+    stt_threads: int | None = None
+    voice: str | None = None  # overrides the persona's TTS voice
+    loop: VoiceConfig = field(default_factory=VoiceConfig)
+
+
+def tts_for_persona(persona: object, voice: str | None = None) -> TextToSpeech:
+    spec = getattr(persona, "voice", None)
+    name = voice or getattr(spec, "tts", None)
+    speed = float(getattr(spec, "speed", 1.0) or 1.0)
+    return open_tts(TtsConfig(voice=name, speed=speed))
+
+
+def build_loop(
+    options: VoiceSessionOptions,
+    *,
+    conversation: ConversationLike,
+    persona: object | None = None,
+    stt: SpeechToText | None = None,
+    tts: TextToSpeech | None = None,
+    audio_in: AudioIn | None = None,
+    audio_out: AudioOut | None = None,
+    on_event=None,
+    closer: ExitStack | None = None,
+) -> VoiceLoop:
+    """Everything not passed in is created from `options`; `closer` gets the cleanups."""
+    stt = stt or WhisperStt.load(SttConfig(model=options.stt_model, threads=options.stt_threads))
+    tts = tts or tts_for_persona(persona, options.voice)
+    audio_in = audio_in or open_audio_in(
+        path=options.in_path, device=options.input_device, realtime=options.realtime
+    )
+    if closer is not None:
+        closer.callback(audio_in.close)
+    audio_out = audio_out or open_audio_out(
+        path=options.out_path, device=options.output_device, realtime=options.realtime
+    )
+    if closer is not None:
+        closer.callback(audio_out.close)
+    return VoiceLoop(
+        conversation=conversation, stt=stt, tts=tts, audio_in=audio_in, audio_out=audio_out,
+        config=options.loop, on_event=on_event,
+    )

@@ -1,0 +1,87 @@
+"""Pure reply cleanup and memory extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona.chat.memory import extract_facts
+from persona.chat.text import (
+    cut_at_turn_marker,
+    cut_to_length,
+    split_sentences,
+    stream_safe_prefix,
+    strip_speaker_prefix,
+)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Sparky: Hello there!", "Hello there!"),
+        ("  **Sparky:** Hi", "Hi"),
+        ("Assistant: Sparky: Hi", "Hi"),
+        ("sparky:Hi", "Hi"),
+        ("Hello: world", "Hello: world"),
+        ("Note: this stays", "Note: this stays"),
+    ],
+)
+def test_strip_speaker_prefix(raw, expected):
+    assert strip_speaker_prefix(raw, ("Sparky", "sparky")) == expected
+
+
+def test_cut_to_length_prefers_sentence_boundary():
+    text = "First sentence is here. Second one is a bit longer! Third never fits in the budget."
+    out = cut_to_length(text, 60)
+    assert out == "First sentence is here. Second one is a bit longer!"
+    assert len(out) <= 60
+
+
+def test_cut_to_length_falls_back_to_words():
+    text = "a " * 5 + "verylongwordwithoutend " * 10
+    out = cut_to_length(text, 50)
+    assert len(out) <= 50 and out.endswith("…")
+    assert not out[:-1].endswith(" ")
+
+
+def test_stream_safe_prefix_is_always_prefix_of_final():
+    text = (
+        "Oh hello! I am so very happy to see you again today, my friend. "
+        "Let me tell you about toast, because toast is wonderful and warm. "
+        "Also the vacuum cleaner and I had a small argument this morning about socks."
+    )
+    for max_chars in (40, 80, 120, 160, 400):
+        final = cut_to_length(text, max_chars)
+        for end in range(1, len(text) + 1):
+            shown = stream_safe_prefix(text[:end].lstrip(), max_chars)
+            assert final.startswith(shown.rstrip()) or final.startswith(shown), (max_chars, end)
+
+
+def test_cut_at_turn_marker():
+    text, cut = cut_at_turn_marker("Sure thing!\nUser: and then", ("\nUser:",))
+    assert (text, cut) == ("Sure thing!", True)
+
+
+def test_split_sentences():
+    assert split_sentences("Hi there. How are you? Fine!") == ["Hi there.", "How are you?", "Fine!"]
+
+
+@pytest.mark.parametrize(
+    "message, kind, value",
+    [
+        ("Hi, my name is Ada.", "name", "Ada"),
+        ("my name is ada lovelace and I like tea", "name", "Ada Lovelace"),
+        ("Call me Bob!", "name", "Bob"),
+        ("I'm Grace", "name", "Grace"),
+        ("I live in Lisbon, by the sea", "lives_in", "Lisbon"),
+        ("I love jazz and rain.", "likes", "jazz"),
+        ("I work as a dentist", "works_as", "dentist"),
+    ],
+)
+def test_extract_facts(message, kind, value):
+    facts = {f.kind: f.value for f in extract_facts(message)}
+    assert facts.get(kind) == value
+
+
+@pytest.mark.parametrize("message", ["I'm tired", "i'm fine thanks", "What is my name?", "I am not sure"])
+def test_extract_facts_ignores_non_names(message):
+    assert "name" not in {f.kind for f in extract_facts(message)}

@@ -1,0 +1,178 @@
+"""LlamaBackend against the real default model (SmolLM2-135M GGUF)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from persona.errors import ModelError, PersonaError
+from persona.llm import BackendConfig, GenerationOptions, LLMBackend, Message, TextDelta, collect
+from persona.llm.llama import LlamaBackend
+
+pytestmark = pytest.mark.slow
+
+JOKE = [
+    Message("system", "You are Sparky, a cheeky household robot."),
+    Message("user", "Tell me a short story about a toaster."),
+]
+
+
+def test_streams_deltas_ending_with_a_finish_reason(llama: LlamaBackend) -> None:
+    assert isinstance(llama, LLMBackend)
+    deltas = list(llama.stream_chat(JOKE, GenerationOptions(max_tokens=48, seed=3)))
+    assert all(isinstance(d, TextDelta) for d in deltas)
+    assert [d.finish_reason for d in deltas[:-1]] == [None] * (len(deltas) - 1)
+    assert deltas[-1].finish_reason in ("stop", "length")
+    assert len(deltas) > 3
+    assert "".join(d.text for d in deltas).strip()
+
+
+def test_prompt_uses_the_gguf_chat_template(llama: LlamaBackend) -> None:
+    template = llama._llm.metadata["tokenizer.chat_template"]
+    assert "<|im_start|>" in template
+    prompt = llama.render_prompt(JOKE)
+    assert prompt.startswith("<|im_start|>system\nYou are Sparky")
+    assert prompt.endswith("<|im_start|>assistant\n")
+    # The same prompt llama-cpp-python's own chat handler would build from the GGUF.
+    assert llama._llm.chat_format in ("chat_template.default", "chatml")
+
+
+def test_same_seed_same_text_and_seed_matters(llama: LlamaBackend, default_gguf: Path) -> None:
+    def run(backend: LlamaBackend, seed: int) -> str:
+        opts = GenerationOptions(max_tokens=32, temperature=0.9, seed=seed)
+        return collect(backend.stream_chat(JOKE, opts))
+
+    first = run(llama, 11)
+    assert run(llama, 11) == first  # prompt now cached: still the same text
+    fresh = LlamaBackend.load(BackendConfig(model=str(default_gguf), threads=2))
+    try:
+        assert run(fresh, 11) == first
+    finally:
+        fresh.close()
+    assert len({first, run(llama, 12), run(llama, 13)}) > 1
+
+
+def test_stop_string_cuts_the_reply_before_it(llama: LlamaBackend) -> None:
+    greedy = GenerationOptions(max_tokens=40, temperature=0.0)
+    full = collect(llama.stream_chat(JOKE, greedy))
+    words = full.split()
+    assert len(words) > 4
+    stop = words[3]
+    expected = full[: full.find(stop)]
+    deltas = list(
+        llama.stream_chat(JOKE, GenerationOptions(max_tokens=40, temperature=0.0, stop=(stop,)))
+    )
+    assert "".join(d.text for d in deltas) == expected
+    assert deltas[-1].finish_reason == "stop"
+
+
+def test_max_tokens_limits_the_reply(llama: LlamaBackend) -> None:
+    deltas = list(llama.stream_chat(JOKE, GenerationOptions(max_tokens=5, temperature=0.0)))
+    assert deltas[-1].finish_reason == "length"
+    assert 1 <= len([d for d in deltas if d.text]) <= 5
+    longer = collect(llama.stream_chat(JOKE, GenerationOptions(max_tokens=30, temperature=0.0)))
+    assert longer.startswith("".join(d.text for d in deltas))
+    assert len(longer) > len("".join(d.text for d in deltas))
+
+
+def test_abort_stops_within_one_token(llama: LlamaBackend) -> None:
+    abort = threading.Event()
+    stream = llama.stream_chat(JOKE, GenerationOptions(max_tokens=200, temperature=0.0), abort)
+    evals: list[int] = []
+    real_eval = llama._llm.eval
+    llama._llm.eval = lambda tokens: (evals.append(len(tokens)), real_eval(tokens))[1]
+    try:
+        before = [next(stream) for _ in range(3)]
+        abort.set()
+        evals_at_abort = len(evals)
+        after = list(stream)
+    finally:
+        del llama._llm.eval
+    assert all(d.finish_reason is None for d in before)
+    assert after == [TextDelta("", finish_reason="abort")]
+    assert len(evals) == evals_at_abort  # not one more token evaluated
+
+
+def test_abort_set_before_start(llama: LlamaBackend) -> None:
+    abort = threading.Event()
+    abort.set()
+    assert list(llama.stream_chat(JOKE, GenerationOptions(), abort)) == [
+        TextDelta("", finish_reason="abort")
+    ]
+
+
+def test_follow_up_turn_evaluates_only_new_tokens(llama: LlamaBackend) -> None:
+    system = Message("system", "You are Sparky, a cheeky household robot. " * 12)
+    turn1 = [system, Message("user", "What is your name?")]
+    opts = GenerationOptions(max_tokens=24, temperature=0.0)
+    reply = collect(llama.stream_chat(turn1, opts))
+    turn2 = [*turn1, Message("assistant", reply), Message("user", "And what do you like?")]
+    n_turn1 = len(llama.prompt_tokens(turn1))
+    n_turn2 = len(llama.prompt_tokens(turn2))
+    new_tokens = n_turn2 - n_turn1  # the reply and the new user message, with markup
+
+    def prompt_tokens_evaluated(messages: list[Message]) -> int:
+        evals: list[int] = []
+        real_eval = llama._llm.eval
+        llama._llm.eval = lambda tokens: (evals.append(len(tokens)), real_eval(tokens))[1]
+        try:
+            next(llama.stream_chat(messages, opts)).text  # noqa: B018 - first delta = prompt done
+        finally:
+            del llama._llm.eval
+        return sum(evals)
+
+    evaluated = prompt_tokens_evaluated(turn2)
+    assert n_turn2 > 3 * new_tokens  # the prompt is long enough for reuse to matter
+    assert evaluated <= new_tokens + 2
+    llama._llm.reset()  # control: with an empty cache the whole prompt is evaluated
+    assert prompt_tokens_evaluated(turn2) >= n_turn2
+
+
+def test_multibyte_characters_are_never_split(llama: LlamaBackend) -> None:
+    # Greedy SmolLM2 answers this with emoji, each spread over several tokens.
+    deltas = list(
+        llama.stream_chat(
+            [Message("user", "Write three emoji.")], GenerationOptions(max_tokens=41, temperature=0)
+        )
+    )
+    text = "".join(d.text for d in deltas)
+    assert any(ord(c) > 0xFFFF for c in text)
+    assert "\ufffd" not in text
+    assert all("\ufffd" not in d.text for d in deltas)
+
+
+def test_count_tokens_and_context_length(llama: LlamaBackend, default_gguf: Path) -> None:
+    assert llama.count_tokens("") == 0
+    one = llama.count_tokens("Hello there, robot friend.")
+    assert 3 <= one <= 12
+    assert llama.count_tokens("Hello there, robot friend. " * 10) > 5 * one
+    assert llama.context_length == 2048
+    small = LlamaBackend.load(BackendConfig(model=str(default_gguf), n_ctx=512, threads=1))
+    try:
+        assert small.context_length == 512
+        long_chat = [Message("user", "word " * 600)]
+        with pytest.raises(PersonaError, match="context"):
+            list(small.stream_chat(long_chat, GenerationOptions()))
+    finally:
+        small.close()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_corrupt_gguf_is_a_model_error(tmp_path: Path, default_gguf: Path, damage: str) -> None:
+    data = default_gguf.read_bytes()
+    bad = tmp_path / "broken.gguf"
+    if damage == "truncated":
+        bad.write_bytes(data[: len(data) // 3])
+    else:
+        bad.write_bytes(data[:4] + bytes(range(256)) * 64)
+    with pytest.raises(ModelError) as info:
+        LlamaBackend.load(BackendConfig(model=str(bad)))
+    assert "\n" not in str(info.value)
+
+
+def test_missing_model_file_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(PersonaError) as info:
+        LlamaBackend.load(BackendConfig(model=str(tmp_path / "nope.gguf")))
+    assert "nope.gguf" in str(info.value)
