@@ -25,6 +25,7 @@ from persona.personas import (
     render_greeting,
     render_post_history,
     render_system_prompt,
+    render_template,
 )
 
 log = logging.getLogger(__name__)
@@ -143,11 +144,14 @@ class Conversation:
 
     def system_prompt(self, *, include_examples: bool = True) -> str:
         return render_system_prompt(
-            self.persona,
-            user_name=self.user_name,
-            memory=[f.as_line() for f in self.memory()],
-            include_examples=include_examples,
+            self.persona, user_name=self.user_name, include_examples=include_examples
         )
+
+    def memory_note(self) -> str:
+        """What the robot remembers about the user, as placed after the history."""
+        return render_template(
+            "chat/memory_note.j2", user_name=self.user_name, facts=self.memory()
+        ).strip()
 
     # -- turns ---------------------------------------------------------------
     def greet(self) -> str:
@@ -203,15 +207,20 @@ class Conversation:
         known = {f.kind: f for f in self.store.facts(self.user)}
         known.update({f.kind: f for f in new_facts})
         name = known["name"].value if "name" in known else self.user_name
-        memory_lines = [f.as_line() for f in known.values()]
 
         def system(include_examples: bool) -> str:
+            # Memory goes in the tail note, so the system prompt (and with it the KV
+            # cache of the whole history) stays the same when a new fact is learnt.
             return render_system_prompt(
-                self.persona, user_name=name, memory=memory_lines, include_examples=include_examples
+                self.persona, user_name=name, include_examples=include_examples
             )
 
-        post = render_post_history(self.persona, user_name=name or "friend")
-        tail = [Message("system", post)] if post else []
+        note = render_template(
+            "chat/memory_note.j2", user_name=name, facts=list(known.values())
+        ).strip()
+        post = render_post_history(self.persona, user_name=name or "friend").strip()
+        tail_text = "\n".join(part for part in (post, note) if part)  # memory last: nearest
+        tail = [Message("system", tail_text)] if tail_text else []
         budget = max(self.backend.context_length - options.max_tokens, 64)
         fitted = fit_prompt(
             system_with_examples=system(True) if self._examples_fit else "",
@@ -286,7 +295,9 @@ class Conversation:
             dropped_turns=fitted.dropped_turns,
         )
 
-    def record_interruption(self, spoken_text: str, *, note: str = "[interrupted by the user]") -> None:
+    def record_interruption(
+        self, spoken_text: str, *, note: str = "[interrupted by the user]"
+    ) -> None:
         """After a barge-in, keep only what was actually said, marked as interrupted."""
         spoken = spoken_text.strip()
         reply = f"{spoken} {note}".strip() if spoken else note

@@ -39,8 +39,29 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("favourite", re.compile(rf"\bmy favou?rite {_PHRASE}{_END}", re.I)),
 )
 
-_NOT_NAMES = {"not", "so", "very", "just", "fine", "good", "ok", "okay", "here", "back", "sorry",
-              "tired", "happy", "sad", "bored", "hungry", "sure", "going", "doing", "a", "an"}
+_NOT_NAMES = {
+    "not",
+    "so",
+    "very",
+    "just",
+    "fine",
+    "good",
+    "ok",
+    "okay",
+    "here",
+    "back",
+    "sorry",
+    "tired",
+    "happy",
+    "sad",
+    "bored",
+    "hungry",
+    "sure",
+    "going",
+    "doing",
+    "a",
+    "an",
+}
 
 
 _JOINERS = {"and", "but", "or", "from", "i", "im", "the", "who", "here", "there", "too", "btw"}

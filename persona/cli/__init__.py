@@ -10,7 +10,18 @@ import sys
 from persona.errors import PersonaError
 
 # Subcommand modules under persona.cli, in help order.
-COMMANDS = ("chat", "models", "personas", "forget", "roast", "profile", "voice", "test", "ui", "bench")
+COMMANDS = (
+    "chat",
+    "models",
+    "personas",
+    "forget",
+    "roast",
+    "profile",
+    "voice",
+    "test",
+    "ui",
+    "bench",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

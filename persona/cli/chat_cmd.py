@@ -58,15 +58,19 @@ def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
             done = event
     assert done is not None
     if as_json:
-        print(json.dumps({
-            "persona": conv.persona.id,
-            "user": conv.user,
-            "reply": done.text,
-            "turn_id": done.turn_id,
-            "finish_reason": done.finish_reason,
-            "ttft_ms": done.ttft_ms,
-            "total_ms": round(done.total_ms, 1),
-        }))
+        print(
+            json.dumps(
+                {
+                    "persona": conv.persona.id,
+                    "user": conv.user,
+                    "reply": done.text,
+                    "turn_id": done.turn_id,
+                    "finish_reason": done.finish_reason,
+                    "ttft_ms": done.ttft_ms,
+                    "total_ms": round(done.total_ms, 1),
+                }
+            )
+        )
     else:
         print()
     return 0

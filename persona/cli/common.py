@@ -10,11 +10,18 @@ from persona.llm import BACKENDS, BackendConfig, GenerationOptions, LLMBackend, 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     """--persona, --model, --backend and the sampling options."""
-    parser.add_argument("--persona", default=None, help="built-in persona name or a persona/card file")
+    parser.add_argument(
+        "--persona", default=None, help="built-in persona name or a persona/card file"
+    )
     parser.add_argument("--model", default=None, help="catalog model name or a model path")
-    parser.add_argument("--backend", choices=BACKENDS, default=os.environ.get("PERSONA_BACKEND", "llama"))
-    parser.add_argument("--base-url", default=os.environ.get("PERSONA_BASE_URL"),
-                        help="OpenAI-compatible server URL for --backend openai")
+    parser.add_argument(
+        "--backend", choices=BACKENDS, default=os.environ.get("PERSONA_BACKEND", "llama")
+    )
+    parser.add_argument(
+        "--base-url",
+        default=os.environ.get("PERSONA_BASE_URL"),
+        help="OpenAI-compatible server URL for --backend openai",
+    )
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
     parser.add_argument("--n-ctx", type=int, default=2048, help="context window in tokens")
     parser.add_argument("--seed", type=int, default=None)

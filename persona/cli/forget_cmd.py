@@ -20,5 +20,9 @@ def run(args: argparse.Namespace) -> int:
         removed = store.forget(args.user)
     finally:
         store.close()
-    print(f"forgot {args.user}: {removed} records deleted" if removed else f"nothing stored about {args.user}")
+    print(
+        f"forgot {args.user}: {removed} records deleted"
+        if removed
+        else f"nothing stored about {args.user}"
+    )
     return 0

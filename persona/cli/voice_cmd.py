@@ -11,6 +11,7 @@ from pathlib import Path
 
 from persona.cli.common import add_model_options, generation_options, load_backend
 from persona.errors import BadInput
+from persona.speech.audio_io import check_out_path, open_audio_in
 from persona.voice.events import (
     Ignored,
     Interrupted,
@@ -22,28 +23,49 @@ from persona.voice.events import (
     VoiceEvent,
 )
 from persona.voice.loop import VoiceConfig
-from persona.voice.session import VoiceSessionOptions, build_loop
+from persona.voice.session import VoiceSessionOptions, build_loop, voice_llm_threads
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("voice", help="talk to the robot: mic and speaker, or --in/--out files")
     add_model_options(p)
     p.add_argument("--in", dest="in_path", metavar="FILE", help="read speech from an audio file")
-    p.add_argument("--out", dest="out_path", metavar="FILE", help="write the robot's speech to a WAV")
-    p.add_argument("--realtime", action="store_true",
-                   help="play --in/--out at real-time speed (as a mic and speaker would)")
+    p.add_argument(
+        "--out", dest="out_path", metavar="FILE", help="write the robot's speech to a WAV"
+    )
+    p.add_argument(
+        "--realtime",
+        action="store_true",
+        help="play --in/--out at real-time speed (as a mic and speaker would)",
+    )
     p.add_argument("--list-devices", action="store_true", help="list audio devices and exit")
     p.add_argument("--input-device", help="microphone: index or part of its name")
     p.add_argument("--output-device", help="speaker: index or part of its name")
-    p.add_argument("--barge-in", action="store_true",
-                   help="let the user talk over the robot (use echo cancellation on speakers)")
-    p.add_argument("--wake-phrase", nargs="?", const="", default=None, metavar="PHRASE",
-                   help="answer only after the wake phrase (default: the persona's)")
-    p.add_argument("--follow-up", type=float, default=8.0, metavar="S",
-                   help="seconds after a reply that need no wake phrase")
+    p.add_argument(
+        "--barge-in",
+        action="store_true",
+        help="let the user talk over the robot (use echo cancellation on speakers)",
+    )
+    p.add_argument(
+        "--wake-phrase",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="PHRASE",
+        help="answer only after the wake phrase (default: the persona's)",
+    )
+    p.add_argument(
+        "--follow-up",
+        type=float,
+        default=8.0,
+        metavar="S",
+        help="seconds after a reply that need no wake phrase",
+    )
     p.add_argument("--push-to-talk", action="store_true", help="press Enter before speaking")
     p.add_argument("--min-silence-ms", type=int, default=500, help="silence that ends an utterance")
-    p.add_argument("--stt-model", default=None, help="speech model: catalog name or CTranslate2 folder")
+    p.add_argument(
+        "--stt-model", default=None, help="speech model: catalog name or CTranslate2 folder"
+    )
     p.add_argument("--stt-threads", type=int, default=None)
     p.add_argument("--voice", default=None, help="TTS voice (catalog name, .onnx, or 'beeps')")
     p.add_argument("--metrics", metavar="FILE.jsonl", help="append every event as JSON lines")
@@ -73,33 +95,72 @@ def run(args: argparse.Namespace) -> int:
     if args.wake_phrase is not None:
         wake = args.wake_phrase or getattr(persona, "wake_phrase", None)
         if not wake:
-            raise BadInput(f"{persona.id} has no wake phrase: pass one, e.g. --wake-phrase 'hey robot'")
+            raise BadInput(
+                f"{persona.id} has no wake phrase: pass one, e.g. --wake-phrase 'hey robot'"
+            )
     config = VoiceConfig(
-        barge_in=args.barge_in, wake_phrase=wake, follow_up_s=args.follow_up,
-        push_to_talk=args.push_to_talk, vad=replace(VadConfig(), min_silence_ms=args.min_silence_ms),
+        barge_in=args.barge_in,
+        wake_phrase=wake,
+        follow_up_s=args.follow_up,
+        push_to_talk=args.push_to_talk,
+        vad=replace(VadConfig(), min_silence_ms=args.min_silence_ms),
     )
     options = VoiceSessionOptions(
-        persona=args.persona, in_path=args.in_path, out_path=args.out_path,
-        input_device=args.input_device, output_device=args.output_device, realtime=args.realtime,
-        stt_model=args.stt_model, stt_threads=args.stt_threads, voice=args.voice, loop=config,
+        persona=args.persona,
+        in_path=args.in_path,
+        out_path=args.out_path,
+        input_device=args.input_device,
+        output_device=args.output_device,
+        realtime=args.realtime,
+        stt_model=args.stt_model,
+        stt_threads=args.stt_threads,
+        voice=args.voice,
+        loop=config,
     )
     with ExitStack() as closer:
-        metrics = open(args.metrics, "a", encoding="utf-8") if args.metrics else None  # noqa: SIM115
+        metrics = _open_metrics(args.metrics) if args.metrics else None
         if metrics is not None:
             closer.callback(metrics.close)
         printer = _Printer(persona.name, metrics)
+        # The audio source first: a bad file or a missing mic fails before any model loads.
+        audio_in = open_audio_in(
+            path=args.in_path, device=args.input_device, realtime=args.realtime
+        )
+        closer.callback(audio_in.close)
+        if args.out_path is not None:
+            check_out_path(args.out_path)
+        if args.threads is None:
+            args.threads = voice_llm_threads()
         backend = load_backend(args)
         closer.callback(backend.close)
         store = ChatStore.open(args.db)
         closer.callback(store.close)
-        conv = Conversation.open(persona=persona, backend=backend, store=store, user=args.user,
-                                 options=generation_options(args))
-        loop = build_loop(options, conversation=conv, persona=persona, on_event=printer,
-                          closer=closer)
+        conv = Conversation.open(
+            persona=persona,
+            backend=backend,
+            store=store,
+            user=args.user,
+            options=generation_options(args),
+        )
+        loop = build_loop(
+            options,
+            conversation=conv,
+            persona=persona,
+            audio_in=audio_in,
+            on_event=printer,
+            closer=closer,
+        )
         if args.push_to_talk:
             threading.Thread(target=_enter_arms, args=(loop,), daemon=True).start()
         loop.run()
     return 0
+
+
+def _open_metrics(path: str):
+    try:
+        return open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed by the ExitStack
+    except OSError as exc:
+        raise BadInput(f"cannot write --metrics {path}: {exc.strerror}") from None
 
 
 def _enter_arms(loop) -> None:

@@ -152,8 +152,9 @@ class LlamaBackend:
 
     # --- generation ---------------------------------------------------------------------
 
-    def _prefill(self, head: list[int]) -> None:
-        """Evaluate all but the last prompt token, reusing the cached prefix.
+    def _prefill(self, head: list[int], abort: threading.Event | None) -> bool:
+        """Evaluate all but the last prompt token, reusing the cached prefix, one batch at
+        a time so an abort lands between batches. Returns False when aborted.
 
         `generate` then evaluates the last token alone. It does the same when a prompt is
         already cached (a regenerate), so the first reply's logits are computed exactly as
@@ -161,16 +162,19 @@ class LlamaBackend:
         """
         llm = self._llm
         if llm._is_recurrent or llm._is_hybrid:
-            return  # no partial KV removal: leave it all to generate()
+            return True  # no partial KV removal: leave it all to generate()
         cached = llm.input_ids[: llm.n_tokens]
         common = 0
         for a, b in zip(cached, head, strict=False):
             if a != b:
                 break
             common += 1
-        if common < len(head):
-            llm.n_tokens = common  # eval() drops the KV cache from here on
-            llm.eval(head[common:])
+        llm.n_tokens = min(llm.n_tokens, common)  # eval() drops the KV cache from here on
+        for start in range(common, len(head), llm.n_batch):
+            if abort is not None and abort.is_set():
+                return False
+            llm.eval(head[start : start + llm.n_batch])
+        return True
 
     def _generate(
         self,
@@ -187,7 +191,9 @@ class LlamaBackend:
                 f" {self.context_length}: start a new chat or raise n_ctx"
             )
         budget = min(options.max_tokens, room) if options.max_tokens > 0 else room
-        self._prefill(tokens[:-1])
+        if not self._prefill(tokens[:-1], abort):
+            yield TextDelta("", finish_reason="abort")
+            return
         llm.set_seed(options.seed if options.seed is not None else random.getrandbits(32))
         vocab = llm._model.vocab
         is_eog = self._lib.llama_vocab_is_eog

@@ -3,8 +3,10 @@ over HTTP, streaming the reply as server-sent events."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import socket
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -20,6 +22,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1"
 _BACKOFF_S = 0.25
+_ABORT_POLL_S = 0.05
+_TOKENIZE_TIMEOUT_S = 10.0
 _DONE = object()
 
 
@@ -71,7 +75,7 @@ class OpenAIBackend:
         self.model = model
         self.context_length = context_length
         self._retries = max(0, retries)
-        self._tokenize_path: str | None | bool = False  # False = not probed yet
+        self._tokenize_path: str | None = ""  # "" = not found yet
 
     @classmethod
     def load(cls, config: BackendConfig) -> OpenAIBackend:
@@ -118,12 +122,19 @@ class OpenAIBackend:
         if options.stop:
             body["stop"] = list(options.stop)
         stops = StopStringFilter(options.stop)
+        if abort is not None and abort.is_set():
+            yield TextDelta("", finish_reason="abort")
+            return
         response = self._open_stream(body)
+        done = threading.Event()
+        if abort is not None:  # close the socket on abort even while waiting for a token
+            threading.Thread(
+                target=_close_on_abort, args=(response, abort, done), daemon=True
+            ).start()
         finish: str | None = None
         try:
             for line in response.iter_lines():
                 if abort is not None and abort.is_set():
-                    finish = "abort"
                     break
                 payload = parse_sse_line(line)
                 if payload is _DONE:
@@ -143,30 +154,34 @@ class OpenAIBackend:
                     break
                 if reason:
                     finish = "length" if reason == "length" else "stop"
-            if abort is not None and abort.is_set():
-                finish = "abort"
-        except httpx.TransportError:
-            raise BackendUnavailable(
-                f"the LLM server at {self.base_url} dropped the connection: check it is running"
-            ) from None
+        except (httpx.HTTPError, httpx.StreamError):
+            if abort is None or not abort.is_set():
+                raise BackendUnavailable(
+                    f"the LLM server at {self.base_url} dropped the connection: check it is running"
+                ) from None
         finally:
+            done.set()
             response.close()
-        if finish == "abort":
+        if abort is not None and abort.is_set() and finish != "stop":
             yield TextDelta("", finish_reason="abort")
             return
         yield TextDelta(stops.flush(), finish_reason=finish or "stop")
 
     def count_tokens(self, text: str) -> int:
         """The server's tokenizer when it offers one (llama.cpp), else about 4 chars a token."""
-        if self._tokenize_path is False:
-            self._tokenize_path = self._probe_tokenize()
-        if isinstance(self._tokenize_path, str):
-            try:
-                n = self._tokenize(self._tokenize_path, text)
+        if self._tokenize_path is not None:  # None: the server has no tokenize endpoint
+            known = self._tokenize_path
+            for path in (known,) if known else ("/extras/tokenize", "/tokenize"):
+                try:
+                    n = self._tokenize(path, text)
+                except (httpx.HTTPError, ValueError):
+                    break  # busy or gone: estimate now, ask again next time
                 if n is not None:
+                    self._tokenize_path = path
                     return n
-            except (httpx.HTTPError, ValueError):
-                pass
+            else:
+                if not known:
+                    self._tokenize_path = None
         return max(1, (len(text) + 3) // 4) if text else 0
 
     def close(self) -> None:
@@ -234,22 +249,31 @@ class OpenAIBackend:
         root = self.base_url
         return root[: -len("/v1")] if root.endswith("/v1") else root
 
-    def _probe_tokenize(self) -> str | None:
-        for path in ("/extras/tokenize", "/tokenize"):
-            try:
-                if self._tokenize(path, "hello") is not None:
-                    return path
-            except (httpx.HTTPError, ValueError):
-                continue
-        return None
-
     def _tokenize(self, path: str, text: str) -> int | None:
         body = {"input": text} if path == "/extras/tokenize" else {"content": text}
-        response = self._client.post(self._server_root() + path, json=body, timeout=5.0)
+        response = self._client.post(
+            self._server_root() + path, json=body, timeout=_TOKENIZE_TIMEOUT_S
+        )
         if response.status_code != 200:
             return None
         tokens = response.json().get("tokens")
         return len(tokens) if isinstance(tokens, list) else None
+
+
+def _close_on_abort(
+    response: httpx.Response, abort: threading.Event, done: threading.Event
+) -> None:
+    """Close `response` as soon as `abort` is set, unless the stream finished first."""
+    while not done.is_set():
+        if abort.wait(_ABORT_POLL_S):
+            if not done.is_set():
+                # A blocked read only wakes when the socket itself is shut down.
+                stream = response.extensions.get("network_stream")
+                sock = stream.get_extra_info("socket") if stream is not None else None
+                if sock is not None:
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)
+            return
 
 
 def _error_text(payload: Any) -> str:

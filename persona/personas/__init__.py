@@ -7,6 +7,7 @@ from persona.personas.library import DEFAULT_PERSONA, list_personas, load_person
 from persona.personas.model import Persona, VoiceSpec
 from persona.personas.persona_file import dump_persona_yaml
 from persona.personas.templates import (
+    example_messages,
     render_greeting,
     render_post_history,
     render_system_prompt,
@@ -19,6 +20,7 @@ __all__ = [
     "Persona",
     "VoiceSpec",
     "dump_persona_yaml",
+    "example_messages",
     "substitute_macros",
     "export_card",
     "import_card",

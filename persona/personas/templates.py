@@ -17,6 +17,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNot
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from persona.errors import BadInput, NotFound
+from persona.llm.base import Message
 from persona.paths import prompts_dir
 from persona.personas.model import Persona
 
@@ -128,3 +129,19 @@ def render_greeting(persona: Persona, *, user_name: str | None = None, index: in
         return ""
     text = persona.greetings[index % len(persona.greetings)]
     return substitute_macros(text, char=persona.name, user=user_name).strip()
+
+
+def example_messages(persona: Persona, *, user_name: str | None = None) -> list[Message]:
+    """The example dialogue as user/assistant chat turns, macros filled.
+
+    Small models copy examples given as real turns far better than examples inside the system
+    prompt; pair this with `render_system_prompt(..., include_examples=False)`.
+    """
+    return [
+        Message(
+            "user" if role == "user" else "assistant",
+            substitute_macros(text, char=persona.name, user=user_name).strip(),
+        )
+        for dialogue in persona.example_dialogue
+        for role, text in dialogue
+    ]

@@ -41,10 +41,26 @@ class Angle:
     keywords: tuple[str, ...]
     weight: float = 1.0
 
+    @property
+    def spoken(self) -> str:
+        """The fact said to the person ("you follow 842 accounts ...")."""
+        if self.kind == "self_description":
+            return f"you told me: {self.fact}"
+        text = re.sub(r"^their ", "your ", self.fact)
+        text = re.sub(r"^(\d+) of (\d+) ", r"\1 of your \2 ", text)
+        verbs = {"follows": "follow", "has": "have", "says": "say", "averages": "average"}
+        first, _, rest = text.partition(" ")
+        if first in verbs:
+            return f"you {verbs[first]} {rest}"
+        if first in ("posted", "used", "joined", "forked", "liked"):
+            return f"you {text}"
+        return text
+
     def to_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind,
             "fact": self.fact,
+            "spoken": self.spoken,
             "why": self.why,
             "source": self.source,
             "keywords": list(self.keywords),
@@ -82,17 +98,27 @@ def _ratio(p: Profile) -> list[Angle]:
         return []
     fol, ing = p.followers, p.following
     if ing >= 20 and ing >= 3 * max(fol, 1):
-        return [Angle(
-            kind="follow_ratio", fact=f"follows {ing} accounts but only {fol} follow back",
-            why="all that following and nobody following back", source="followers,following",
-            keywords=(str(ing), str(fol), "follow", "followers", "following"), weight=2.0,
-        )]
+        return [
+            Angle(
+                kind="follow_ratio",
+                fact=f"follows {ing} accounts but only {fol} follow back",
+                why="all that following and nobody following back",
+                source="followers,following",
+                keywords=(str(ing), str(fol), "follow", "followers", "following"),
+                weight=2.0,
+            )
+        ]
     if fol >= 200 and fol >= 10 * max(ing, 1):
-        return [Angle(
-            kind="follow_ratio", fact=f"has {fol} followers but follows only {ing} accounts",
-            why="acts like a celebrity who cannot follow back", source="followers,following",
-            keywords=(str(fol), str(ing), "follow", "followers", "celebrity"), weight=1.5,
-        )]
+        return [
+            Angle(
+                kind="follow_ratio",
+                fact=f"has {fol} followers but follows only {ing} accounts",
+                why="acts like a celebrity who cannot follow back",
+                source="followers,following",
+                keywords=(str(fol), str(ing), "follow", "followers", "celebrity"),
+                weight=1.5,
+            )
+        ]
     return []
 
 
@@ -103,11 +129,16 @@ def _night(p: Profile) -> list[Angle]:
     late = [x for x in dated if 0 <= x.created_at.hour < 5]
     if len(late) / len(dated) < 0.3:
         return []
-    return [Angle(
-        kind="posting_hours", fact=f"posted {len(late)} of {len(dated)} posts between midnight and 5 a.m.",
-        why="never sleeps, only posts", source="posts.created_at",
-        keywords=("midnight", "night", "sleep", "3am", "a.m", "insomnia", "late"), weight=1.5,
-    )]
+    return [
+        Angle(
+            kind="posting_hours",
+            fact=f"posted {len(late)} of {len(dated)} posts between midnight and 5 a.m.",
+            why="never sleeps, only posts",
+            source="posts.created_at",
+            keywords=("midnight", "night", "sleep", "3am", "a.m", "insomnia", "late"),
+            weight=1.5,
+        )
+    ]
 
 
 def _volume(p: Profile) -> list[Angle]:
@@ -120,17 +151,27 @@ def _volume(p: Profile) -> list[Angle]:
     per_day = p.post_count / days
     year = p.created_at.year
     if per_day >= 5:
-        return [Angle(
-            kind="post_volume", fact=f"averages {per_day:.0f} posts a day since joining in {year}",
-            why="posting is not a job", source="post_count,created_at",
-            keywords=(f"{per_day:.0f}", "a day", "per day", "daily"), weight=1.2,
-        )]
+        return [
+            Angle(
+                kind="post_volume",
+                fact=f"averages {per_day:.0f} posts a day since joining in {year}",
+                why="posting is not a job",
+                source="post_count,created_at",
+                keywords=(f"{per_day:.0f}", "a day", "per day", "daily"),
+                weight=1.2,
+            )
+        ]
     if days > 365 * 3 and p.post_count <= 30:
-        return [Angle(
-            kind="post_volume", fact=f"joined in {year} and has posted only {p.post_count} times",
-            why="a lurker with an account", source="post_count,created_at",
-            keywords=(str(year), str(p.post_count), "lurk", "lurker"), weight=1.0,
-        )]
+        return [
+            Angle(
+                kind="post_volume",
+                fact=f"joined in {year} and has posted only {p.post_count} times",
+                why="a lurker with an account",
+                source="post_count,created_at",
+                keywords=(str(year), str(p.post_count), "lurk", "lurker"),
+                weight=1.0,
+            )
+        ]
     return []
 
 
@@ -138,20 +179,30 @@ def _hashtags(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
     out: list[Angle] = []
     for tag, count in p.top_hashtags[:3]:
         if count >= 3 and _allowed(tag, triggers) and len(out) < 1:
-            out.append(Angle(
-                kind="hashtag", fact=f"used the hashtag #{tag} {count} times",
-                why="a hashtag is not a personality", source="posts.hashtags",
-                keywords=(tag.lower(), "hashtag"), weight=1.4,
-            ))
+            out.append(
+                Angle(
+                    kind="hashtag",
+                    fact=f"used the hashtag #{tag} {count} times",
+                    why="a hashtag is not a personality",
+                    source="posts.hashtags",
+                    keywords=(tag.lower(), "hashtag"),
+                    weight=1.4,
+                )
+            )
     own = [x for x in p.posts if not x.is_repost]
     if own:
         total = sum(len(x.hashtags) or x.text.count("#") for x in own)
         if total / len(own) >= 2:
-            out.append(Angle(
-                kind="hashtag_density", fact=f"averages {total / len(own):.1f} hashtags per post",
-                why="hashtags doing all the talking", source="posts.hashtags",
-                keywords=("hashtag", "hashtags"), weight=1.0,
-            ))
+            out.append(
+                Angle(
+                    kind="hashtag_density",
+                    fact=f"averages {total / len(own):.1f} hashtags per post",
+                    why="hashtags doing all the talking",
+                    source="posts.hashtags",
+                    keywords=("hashtag", "hashtags"),
+                    weight=1.0,
+                )
+            )
     return out
 
 
@@ -168,10 +219,16 @@ def _words(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
             continue
         count = sum(1 for x in own if re.search(rf"\b{re.escape(word)}\b", x.text, re.I))
         if count >= 3:
-            return [Angle(
-                kind="repeated_word", fact=f"says \"{word}\" in {count} of {len(own)} posts",
-                why="one topic, on repeat", source="posts.text", keywords=(word,), weight=1.3,
-            )]
+            return [
+                Angle(
+                    kind="repeated_word",
+                    fact=f'says "{word}" in {count} of {len(own)} posts',
+                    why="one topic, on repeat",
+                    source="posts.text",
+                    keywords=(word,),
+                    weight=1.3,
+                )
+            ]
     return []
 
 
@@ -181,11 +238,23 @@ def _engagement(p: Profile) -> list[Angle]:
         return []
     best = max(x.likes for x in own)
     if best <= 3:
-        return [Angle(
-            kind="engagement", fact=f"their most liked post of {len(own)} got {best} likes",
-            why="posting into the void", source="posts.likes",
-            keywords=("likes", "liked", "void", "nobody", str(best)), weight=1.2,
-        )]
+        return [
+            Angle(
+                kind="engagement",
+                fact=f"their most liked post of {len(own)} got {best} likes",
+                why="posting into the void",
+                source="posts.likes",
+                keywords=(
+                    f"{best} likes",
+                    "most liked",
+                    "void",
+                    "nobody likes",
+                    "no likes",
+                    "zero likes",
+                ),
+                weight=1.2,
+            )
+        ]
     return []
 
 
@@ -195,26 +264,44 @@ def _reposts(p: Profile) -> list[Angle]:
     boosts = sum(1 for x in p.posts if x.is_repost)
     if boosts / len(p.posts) >= 0.4:
         word = "boosts" if p.source == "mastodon" else "reposts"
-        return [Angle(
-            kind="reposts", fact=f"{boosts} of {len(p.posts)} posts are {word} of other people",
-            why="outsourcing their personality", source="posts.is_repost",
-            keywords=(word, word.rstrip("s"), "other people", "retweet"), weight=1.1,
-        )]
+        return [
+            Angle(
+                kind="reposts",
+                fact=f"{boosts} of {len(p.posts)} posts are {word} of other people",
+                why="outsourcing their personality",
+                source="posts.is_repost",
+                keywords=(word, word.rstrip("s"), "other people", "retweet"),
+                weight=1.1,
+            )
+        ]
     return []
 
 
 def _likes(p: Profile) -> list[Angle]:
     if p.likes_count and p.post_count and p.likes_count >= 5 * p.post_count and p.likes_count >= 20:
-        return [Angle(
-            kind="likes", fact=f"liked {p.likes_count} posts but wrote only {p.post_count}",
-            why="a fan, not a creator", source="likes_count,post_count",
-            keywords=(str(p.likes_count), "liked", "likes"), weight=1.0,
-        )]
+        return [
+            Angle(
+                kind="likes",
+                fact=f"liked {p.likes_count} posts but wrote only {p.post_count}",
+                why="a fan, not a creator",
+                source="likes_count,post_count",
+                keywords=(str(p.likes_count), "liked", "likes"),
+                weight=1.0,
+            )
+        ]
     return []
 
 
-def _clause_angles(clauses: list[str], kind: str, source: str, why: str, prefix: str,
-                   triggers: tuple[str, ...], limit: int, weight: float) -> list[Angle]:
+def _clause_angles(
+    clauses: list[str],
+    kind: str,
+    source: str,
+    why: str,
+    prefix: str,
+    triggers: tuple[str, ...],
+    limit: int,
+    weight: float,
+) -> list[Angle]:
     out: list[Angle] = []
     for clause in clauses:
         if not _allowed(clause, triggers):
@@ -222,8 +309,16 @@ def _clause_angles(clauses: list[str], kind: str, source: str, why: str, prefix:
         keys = keywords_of(clause)
         if not keys:
             continue
-        out.append(Angle(kind=kind, fact=f"{prefix}{_clean(clause)}", why=why, source=source,
-                         keywords=keys, weight=weight))
+        out.append(
+            Angle(
+                kind=kind,
+                fact=f"{prefix}{_clean(clause)}",
+                why=why,
+                source=source,
+                keywords=keys,
+                weight=weight,
+            )
+        )
         if len(out) >= limit:
             break
     return out
@@ -238,82 +333,141 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
     if len(own) >= 4:
         zero = [r for r in own if r.stars == 0]
         if len(zero) / len(own) >= 0.6:
-            out.append(Angle(
-                kind="no_stars", fact=f"{len(zero)} of {len(own)} repos have zero stars",
-                why="building for an audience of nobody", source="repos.stars",
-                keywords=("star", "stars", "zero", str(len(zero))), weight=1.6,
-            ))
+            out.append(
+                Angle(
+                    kind="no_stars",
+                    fact=f"{len(zero)} of {len(own)} repos have zero stars",
+                    why="building for an audience of nobody",
+                    source="repos.stars",
+                    keywords=("star", "stars", "zero", str(len(zero))),
+                    weight=1.6,
+                )
+            )
     named = [r.name for r in repos if _VERSIONED.search(r.name) and _allowed(r.name, triggers)]
     if named:
         shown = ", ".join(named[:3])
-        out.append(Angle(
-            kind="version_names", fact=f"has repos named {shown}",
-            why="finishing things is hard", source="repos.name",
-            keywords=tuple(n.lower() for n in named[:3]) + ("final", "v2", "version"), weight=1.8,
-        ))
+        out.append(
+            Angle(
+                kind="version_names",
+                fact=f"has repos named {shown}",
+                why="finishing things is hard",
+                source="repos.name",
+                keywords=tuple(n.lower() for n in named[:3]) + ("final", "v2", "version"),
+                weight=1.8,
+            )
+        )
     untouched = [
-        r for r in repos if r.fork and r.created_at and r.pushed_at
+        r
+        for r in repos
+        if r.fork
+        and r.created_at
+        and r.pushed_at
         and r.pushed_at <= r.created_at + timedelta(days=1)
     ]
     if len(untouched) >= 2:
-        out.append(Angle(
-            kind="untouched_forks", fact=f"forked {len(untouched)} repos and never pushed to them",
-            why="collecting code like souvenirs", source="repos.fork,pushed_at",
-            keywords=("fork", "forked", "forks", "never", "touched"), weight=1.5,
-        ))
+        out.append(
+            Angle(
+                kind="untouched_forks",
+                fact=f"forked {len(untouched)} repos and never pushed to them",
+                why="collecting code like souvenirs",
+                source="repos.fork,pushed_at",
+                keywords=("fork", "forked", "forks", "never", "touched"),
+                weight=1.5,
+            )
+        )
     langs = Counter(r.language for r in own if r.language)
     if len(langs) >= 4:
         names = ", ".join(lang for lang, _ in langs.most_common(4))
-        out.append(Angle(
-            kind="language_hopping", fact=f"has repos in {len(langs)} languages: {names}",
-            why="commitment issues, but for programming languages", source="repos.language",
-            keywords=tuple(lang.lower() for lang, _ in langs.most_common(4)) + ("languages",),
-            weight=1.4,
-        ))
+        out.append(
+            Angle(
+                kind="language_hopping",
+                fact=f"has repos in {len(langs)} languages: {names}",
+                why="commitment issues, but for programming languages",
+                source="repos.language",
+                keywords=tuple(lang.lower() for lang, _ in langs.most_common(4)) + ("languages",),
+                weight=1.4,
+            )
+        )
     dated = [r for r in own if r.pushed_at]
     if len(dated) >= 4:
         newest = max(r.pushed_at for r in dated)
         stale = [r for r in dated if newest - r.pushed_at > timedelta(days=730)]
         if len(stale) / len(dated) >= 0.5:
-            out.append(Angle(
-                kind="abandoned", fact=f"{len(stale)} of {len(dated)} repos untouched for over two years",
-                why="a graveyard of side projects", source="repos.pushed_at",
-                keywords=("abandon", "abandoned", "graveyard", "untouched", "years", "dead"), weight=1.4,
-            ))
+            out.append(
+                Angle(
+                    kind="abandoned",
+                    fact=f"{len(stale)} of {len(dated)} repos untouched for over two years",
+                    why="a graveyard of side projects",
+                    source="repos.pushed_at",
+                    keywords=("abandon", "abandoned", "graveyard", "untouched", "years", "dead"),
+                    weight=1.4,
+                )
+            )
     no_desc = [r for r in own if not r.description]
     if len(own) >= 4 and len(no_desc) / len(own) >= 0.5:
-        out.append(Angle(
-            kind="no_description", fact=f"{len(no_desc)} of {len(own)} repos have no description",
-            why="mystery boxes, even to their author", source="repos.description",
-            keywords=("description", "descriptions", "mystery"), weight=0.9,
-        ))
+        out.append(
+            Angle(
+                kind="no_description",
+                fact=f"{len(no_desc)} of {len(own)} repos have no description",
+                why="mystery boxes, even to their author",
+                source="repos.description",
+                keywords=("description", "descriptions", "mystery"),
+                weight=0.9,
+            )
+        )
     return out
 
 
 def _readme(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
     lines = [
-        ln for ln in p.readme.splitlines()
+        ln
+        for ln in p.readme.splitlines()
         if re.search(r"learning|working on|ask me|fun fact|currently|favorite|favourite", ln, re.I)
     ]
     clauses = [c for ln in lines for c in split_clauses(re.sub(r"[*_`#>]", " ", ln))]
-    clauses = [c for c in clauses if re.search(r"learning|working|ask me|fun fact|favou?rite", c, re.I)
-               or len(clauses) <= 2]
-    return _clause_angles(clauses, "readme", "readme", "their own README says so",
-                          "their README says: ", triggers, 2, 1.2)
+    clauses = [
+        c
+        for c in clauses
+        if re.search(r"learning|working|ask me|fun fact|favou?rite", c, re.I) or len(clauses) <= 2
+    ]
+    return _clause_angles(
+        clauses,
+        "readme",
+        "readme",
+        "their own README says so",
+        "their README says: ",
+        triggers,
+        2,
+        1.2,
+    )
 
 
 def extract_angles(profile: Profile, *, limit: int = 8) -> tuple[Angle, ...]:
     """The best roast angles of a profile, strongest first; pure and deterministic."""
-    untrusted = [profile.bio, profile.readme, *profile.facts, *(x.text for x in profile.posts),
-                 *(r.description for r in profile.repos)]
+    untrusted = [
+        profile.bio,
+        profile.readme,
+        *profile.facts,
+        *(x.text for x in profile.posts),
+        *(r.description for r in profile.repos),
+    ]
     triggers = trigger_phrases(untrusted)
     found: list[Angle] = []
-    found += _clause_angles(list(profile.facts), "self_description", "facts",
-                            "they volunteered this about themselves", "", triggers, 5, 1.7)
+    found += _clause_angles(
+        list(profile.facts),
+        "self_description",
+        "facts",
+        "they volunteered this about themselves",
+        "",
+        triggers,
+        5,
+        1.7,
+    )
     fact_keys = {keywords_of(f) for f in profile.facts}
     bio_clauses = [c for c in split_clauses(profile.bio) if keywords_of(c) not in fact_keys]
-    found += _clause_angles(bio_clauses, "bio", "bio",
-                            "the bio is a self-own", "their bio says: ", triggers, 3, 1.5)
+    found += _clause_angles(
+        bio_clauses, "bio", "bio", "the bio is a self-own", "their bio says: ", triggers, 3, 1.5
+    )
     found += _ratio(profile)
     found += _repos(profile, triggers)
     found += _readme(profile, triggers)

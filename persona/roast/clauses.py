@@ -10,7 +10,7 @@ _SPLIT = re.compile(
     re.I,
 )
 _LEAD = re.compile(r"^(?:i\s+am|i'm|im|i|my|me|just|also|currently|a\s+proud|proud)\s+", re.I)
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 
 
 def split_clauses(text: str, *, max_clauses: int = 12) -> list[str]:

@@ -23,6 +23,11 @@ _REFUSAL = re.compile(
     r"|not appropriate|i do not feel comfortable|i don'?t feel comfortable|it'?s not nice)\b",
     re.I,
 )
+_PROFANITY = re.compile(
+    r"\b(?:bitch\w*|bastards?|fuck\w*|shit\w*|cunts?|retard\w*|whores?|sluts?|dicks?|assholes?"
+    r"|damn|piss\w*|cock\w*|twats?|wank\w*|kill yourself|kys)\b",
+    re.I,
+)
 _LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+", re.M)
 _ENGLISH = frozenset(
     "the a an and or but you your is are was were to of in on for with that this it be have has "
@@ -89,6 +94,8 @@ def score_roast(
         problems.append("not_grounded")
     problems.extend(f"protected:{cat}:{term}" for cat, term in find_protected(text))
     problems.extend(f"injection:{p}" for p in injection_problems(text, triggers))
+    if _PROFANITY.search(text):
+        problems.append("profanity")
     if _REFUSAL.search(text):
         problems.append("refusal")
     if len(_LIST_LINE.findall(text)) >= 2:
@@ -104,12 +111,13 @@ def score_roast(
             problems.append("not_english")
         if len(set(words)) / len(words) < 0.5:
             problems.append("repetitive")
-    score = 2.0 * min(len(grounded), 2) + sum(
-        a.weight for a in angles if a.fact in grounded[:2]
-    ) * 0.5
+    score = (
+        2.0 * min(len(grounded), 2) + sum(a.weight for a in angles if a.fact in grounded[:2]) * 0.5
+    )
     if "you" in words or "your" in words:
         score += 0.5  # addressed to the person, as a roast should be
     score += 0.5 if 60 <= len(text) <= 220 else 0.0
     score -= 3.0 * len(problems)
-    return RoastScore(text=text, score=score, passed=not problems, grounded=grounded,
-                      problems=tuple(problems))
+    return RoastScore(
+        text=text, score=score, passed=not problems, grounded=grounded, problems=tuple(problems)
+    )

@@ -6,7 +6,7 @@ import re
 
 from persona.roast.injection import unmark
 
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\u2190-\u21FF\u2B00-\u2BFF]")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\u2190-\u21ff\u2b00-\u2bff]")
 _ROLE_CUT = re.compile(r"\n\s*(?:user|assistant|system|human|ai|robot|\w+ ?:)\s*:?|<\|", re.I)
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+", re.M)
 
@@ -17,6 +17,9 @@ def spoken_text(raw: str, *, max_chars: int = 320) -> str:
     cut = _ROLE_CUT.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]
+    listed = _LIST.search(text)
+    if listed and text[: listed.start()].strip():
+        text = text[: listed.start()]  # a sentence then a list: keep the sentence
     text = _EMOJI.sub("", text)
     text = _LIST.sub("", text)
     text = re.sub(r"[*_`#~>|\[\]]", "", text)
@@ -29,5 +32,5 @@ def spoken_text(raw: str, *, max_chars: int = 320) -> str:
     elif text and text[-1] not in ".!?":
         # A stream cut by max_tokens: drop the unfinished tail sentence if there is a full one.
         end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
-        text = text[: end + 1] if end > 30 else text + "."
+        text = text[: end + 1] if end > 15 else text + "."
     return text.strip()

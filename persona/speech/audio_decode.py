@@ -39,19 +39,40 @@ def to_mono_float(samples: np.ndarray) -> np.ndarray:
 
 
 def resample(samples: np.ndarray, rate: int, target: int = STT_RATE) -> np.ndarray:
-    """Resample mono float audio. Box-filters first when downsampling, to limit aliasing."""
-    if rate <= 0:
+    """Resample a whole mono float array with libswresample (through PyAV)."""
+    if rate <= 0 or target <= 0:
         raise BadInput(f"sample rate must be positive, got {rate}")
     if rate == target or samples.size == 0:
         return samples.astype(np.float32, copy=False)
-    if rate > target:
-        width = int(round(rate / target))
-        if width > 1:
-            kernel = np.ones(width, dtype=np.float32) / width
-            samples = np.convolve(samples, kernel, mode="same")
-    n_out = int(round(samples.size * target / rate))
-    positions = np.arange(n_out, dtype=np.float64) * (rate / target)
-    return np.interp(positions, np.arange(samples.size), samples).astype(np.float32)
+    resampler = StreamResampler(rate, target)
+    return np.concatenate([resampler.push(samples), resampler.flush()])
+
+
+class StreamResampler:
+    """Block-by-block resampling that keeps filter state between blocks (mic and speaker)."""
+
+    def __init__(self, rate: int, target: int) -> None:
+        import av
+
+        self.rate = rate
+        self._resampler = av.AudioResampler(format="flt", layout="mono", rate=target)
+
+    def push(self, samples: np.ndarray) -> np.ndarray:
+        import av
+
+        data = np.ascontiguousarray(samples, dtype=np.float32).reshape(1, -1)
+        frame = av.AudioFrame.from_ndarray(data, format="flt", layout="mono")
+        frame.sample_rate = self.rate
+        return self._join(self._resampler.resample(frame))
+
+    def flush(self) -> np.ndarray:
+        return self._join(self._resampler.resample(None))
+
+    @staticmethod
+    def _join(frames: list) -> np.ndarray:
+        if not frames:
+            return np.zeros(0, dtype=np.float32)
+        return np.concatenate([f.to_ndarray().reshape(-1) for f in frames]).astype(np.float32)
 
 
 def pcm_to_stt(samples: np.ndarray, sample_rate: int = STT_RATE) -> np.ndarray:

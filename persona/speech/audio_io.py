@@ -22,7 +22,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from persona.errors import BackendUnavailable, BadInput, NotFound
-from persona.speech.audio_decode import STT_RATE, iter_file_chunks, resample
+from persona.speech.audio_decode import STT_RATE, StreamResampler, iter_file_chunks, resample
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,12 @@ class FileAudioIn:
     sample_rate = STT_RATE
 
     def __init__(
-        self, path: str | Path, *, realtime: bool = False, tail_silence_s: float = 1.0, speed: float = 1.0
+        self,
+        path: str | Path,
+        *,
+        realtime: bool = False,
+        tail_silence_s: float = 1.0,
+        speed: float = 1.0,
     ) -> None:
         self.path = Path(path)
         self.name = f"file:{self.path}"
@@ -117,7 +122,9 @@ class WavAudioOut:
     """Writes what the robot says to a 16-bit mono WAV. With `realtime=True`, `write`
     takes as long as playing would, so barge-in can be exercised without a speaker."""
 
-    def __init__(self, path: str | Path, *, sample_rate: int = 22050, realtime: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, sample_rate: int = 22050, realtime: bool = False
+    ) -> None:
         self.path = Path(path)
         self.name = f"file:{self.path}"
         self.realtime = realtime
@@ -183,7 +190,8 @@ def _sounddevice() -> Any:
         import sounddevice
     except OSError:
         raise BackendUnavailable(
-            "PortAudio is not installed: `sudo apt install libportaudio2`, or use --in FILE --out FILE"
+            "PortAudio is not installed: `sudo apt install libportaudio2`, "
+            "or use --in FILE --out FILE"
         ) from None
     except ImportError:
         raise BackendUnavailable(
@@ -219,8 +227,13 @@ def list_devices() -> list[DeviceInfo]:
         raise BackendUnavailable(f"cannot list audio devices: {exc}") from None
     return [
         DeviceInfo(
-            i, d["name"], d["max_input_channels"], d["max_output_channels"], d["default_samplerate"],
-            i == default_in, i == default_out,
+            i,
+            d["name"],
+            d["max_input_channels"],
+            d["max_output_channels"],
+            d["default_samplerate"],
+            i == default_in,
+            i == default_out,
         )
         for i, d in enumerate(devices)
     ]
@@ -251,7 +264,9 @@ def _pick_device(sd: Any, device: str | int | None, kind: str) -> int:
     for i in candidates:
         if text.lower() in devices[i]["name"].lower():
             return i
-    raise NotFound(f"no {what} matches {text!r}: pick one from `persona voice --list-devices` with {flag}")
+    raise NotFound(
+        f"no {what} matches {text!r}: pick one from `persona voice --list-devices` with {flag}"
+    )
 
 
 class SoundDeviceIn:
@@ -261,21 +276,47 @@ class SoundDeviceIn:
     live = True
 
     def __init__(self, device: str | int | None = None) -> None:
+        self._wanted = device
+        self._closed = threading.Event()
+        self._open()
+
+    def reopen(self) -> None:
+        """After an unplug: find the device again and start a fresh stream."""
+        try:
+            self._stream.close()
+        except Exception:  # the old stream is dead anyway
+            log.debug("closing the dead mic stream failed", exc_info=True)
+        sd = _sounddevice()
+        try:
+            sd._terminate()  # PortAudio only rescans devices on re-initialisation
+            sd._initialize()
+        except Exception:
+            log.debug("PortAudio re-initialisation failed", exc_info=True)
+        self._open()
+
+    def _open(self) -> None:
         sd = _sounddevice()
         self._sd = sd
+        device = self._wanted
         self.device = _pick_device(sd, device, "input")
         info = sd.query_devices(self.device)
         self.name = f"mic:{info['name']}"
         self._queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=500)
-        self._closed = threading.Event()
         self._rate = STT_RATE
         try:
-            sd.check_input_settings(device=self.device, channels=1, samplerate=STT_RATE, dtype="float32")
+            sd.check_input_settings(
+                device=self.device, channels=1, samplerate=STT_RATE, dtype="float32"
+            )
         except Exception:
             self._rate = int(info["default_samplerate"])
+        self._resampler = StreamResampler(self._rate, STT_RATE) if self._rate != STT_RATE else None
         self._stream = sd.InputStream(
-            device=self.device, channels=1, samplerate=self._rate, dtype="float32",
-            blocksize=int(MIC_BLOCK * self._rate / STT_RATE), callback=self._callback,
+            device=self.device,
+            channels=1,
+            samplerate=self._rate,
+            dtype="float32",
+            blocksize=int(MIC_BLOCK * self._rate / STT_RATE),
+            callback=self._callback,
         )
 
     def _callback(self, indata: np.ndarray, frames: int, _time: Any, status: Any) -> None:
@@ -302,7 +343,7 @@ class SoundDeviceIn:
                 continue
             if block is None:
                 return
-            yield resample(block, self._rate, STT_RATE) if self._rate != STT_RATE else block
+            yield self._resampler.push(block) if self._resampler is not None else block
 
     def close(self) -> None:
         self._closed.set()
@@ -329,7 +370,11 @@ class SoundDeviceOut:
         except Exception:
             self.sample_rate = int(sd.query_devices(self.device)["default_samplerate"])
         self._stream = sd.OutputStream(
-            device=self.device, channels=1, samplerate=self.sample_rate, dtype="float32", latency="low"
+            device=self.device,
+            channels=1,
+            samplerate=self.sample_rate,
+            dtype="float32",
+            latency="low",
         )
         self._stream.start()
 
@@ -354,17 +399,30 @@ class SoundDeviceOut:
             log.debug("speaker close failed", exc_info=True)
 
 
-def open_audio_in(*, path: str | Path | None = None, device: str | int | None = None,
-                  realtime: bool = False) -> AudioIn:
+def open_audio_in(
+    *, path: str | Path | None = None, device: str | int | None = None, realtime: bool = False
+) -> AudioIn:
     if path is not None:
         return FileAudioIn(path, realtime=realtime)
     return SoundDeviceIn(device)
 
 
-def open_audio_out(*, path: str | Path | None = None, device: str | int | None = None,
-                   realtime: bool = False) -> AudioOut:
+def check_out_path(path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in (".wav", ".wave"):
+        raise BadInput(f"--out must name a .wav file, got {path}")
+    if path.is_dir():
+        raise BadInput(f"--out {path} is a folder: give a .wav file name")
+    return path
+
+
+def open_audio_out(
+    *,
+    path: str | Path | None = None,
+    device: str | int | None = None,
+    realtime: bool = False,
+    sample_rate: int = 22050,
+) -> AudioOut:
     if path is not None:
-        if Path(path).suffix.lower() not in (".wav", ".wave"):
-            raise BadInput(f"--out must be a .wav file, got {path}")
-        return WavAudioOut(path, realtime=realtime)
-    return SoundDeviceOut(device)
+        return WavAudioOut(check_out_path(path), realtime=realtime, sample_rate=sample_rate)
+    return SoundDeviceOut(device, sample_rate=sample_rate)

@@ -21,11 +21,37 @@ log = logging.getLogger(__name__)
 # What Whisper likes to "hear" in silence, music or noise (normalised: lowercase, no punctuation).
 HALLUCINATIONS = frozenset(
     {
-        "", "you", "thank you", "thanks", "thank you very much", "thanks for watching",
-        "thank you for watching", "thank you so much for watching", "please subscribe",
-        "subscribe", "bye", "bye bye", "so", "oh", "uh", "um", "hmm", "okay", "the end",
-        "thanks for listening", "thank you for listening", "i", "a", "and", "music",
-        "silence", "blank audio", "applause", "laughter", "foreign", "subtitles by the amaraorg community",
+        "",
+        "you",
+        "thank you",
+        "thanks",
+        "thank you very much",
+        "thanks for watching",
+        "thank you for watching",
+        "thank you so much for watching",
+        "please subscribe",
+        "subscribe",
+        "bye",
+        "bye bye",
+        "so",
+        "oh",
+        "uh",
+        "um",
+        "hmm",
+        "okay",
+        "the end",
+        "thanks for listening",
+        "thank you for listening",
+        "i",
+        "a",
+        "and",
+        "music",
+        "silence",
+        "blank audio",
+        "applause",
+        "laughter",
+        "foreign",
+        "subtitles by the amaraorg community",
     }
 )
 _BRACKETED = re.compile(r"^\s*([\[(*♪].*[\])*♪]\s*)+$")
@@ -84,7 +110,11 @@ class SpeechToText(Protocol):
     """Audio (16 kHz mono float32 array, any PCM array with its rate, or a file) -> text."""
 
     def transcribe(
-        self, audio: np.ndarray | str | Path, *, sample_rate: int = STT_RATE, speech_ratio: float = 1.0
+        self,
+        audio: np.ndarray | str | Path,
+        *,
+        sample_rate: int = STT_RATE,
+        speech_ratio: float = 1.0,
     ) -> SttResult: ...
 
 
@@ -129,11 +159,15 @@ class WhisperStt:
         threads = config.threads or min(4, os.cpu_count() or 1)
         try:
             model = WhisperModel(
-                str(path), device=config.device, compute_type=config.compute_type, cpu_threads=threads
+                str(path),
+                device=config.device,
+                compute_type=config.compute_type,
+                cpu_threads=threads,
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(
-                f"cannot load the speech model at {path}: {exc}; reinstall it with `persona models pull`"
+                f"cannot load the speech model at {path}: {exc}; "
+                "reinstall it with `persona models pull`"
             ) from None
         log.debug("loaded whisper model %s (%s, %d threads)", path, config.compute_type, threads)
         return WhisperStt(model, config, path)
@@ -166,7 +200,9 @@ class WhisperStt:
             s
             for s in segments
             if not is_hallucination(
-                s.text, no_speech_prob=s.no_speech_prob, avg_logprob=s.avg_logprob,
+                s.text,
+                no_speech_prob=s.no_speech_prob,
+                avg_logprob=s.avg_logprob,
                 speech_ratio=speech_ratio,
             )
         ]
@@ -174,6 +210,10 @@ class WhisperStt:
         no_speech = max((s.no_speech_prob for s in segments), default=1.0)
         logprob = min((s.avg_logprob for s in segments), default=0.0)
         return SttResult(
-            text, audio_s, elapsed, no_speech_prob=no_speech, avg_logprob=logprob,
+            text,
+            audio_s,
+            elapsed,
+            no_speech_prob=no_speech,
+            avg_logprob=logprob,
             dropped=bool(segments) and not kept,
         )

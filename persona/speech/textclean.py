@@ -13,8 +13,13 @@ _ONES = (
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand"))
 _ORDINAL_SPECIAL = {
-    "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-    "nine": "ninth", "twelve": "twelfth",
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
 }
 
 # unit -> (singular, plural). Matched only right after a number.
@@ -81,7 +86,8 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY = re.compile(rf"([$£€])\s?({_NUMBER})(?:\s?(k|m|bn|million|billion|thousand)\b)?", re.I)
 _UNIT_NAMES = sorted(_UNITS, key=len, reverse=True)
 _WITH_UNIT = re.compile(
-    rf"((?<![\w-])-)?({_NUMBER})\s?({'|'.join(re.escape(u) for u in _UNIT_NAMES)})(?![\w/])", re.IGNORECASE
+    rf"((?<![\w-])-)?({_NUMBER})\s?({'|'.join(re.escape(u) for u in _UNIT_NAMES)})(?![\w/])",
+    re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
@@ -103,7 +109,9 @@ def number_to_words(value: int) -> str:
     for scale, name in _SCALES:
         if value >= scale:
             high, rest = divmod(value, scale)
-            return number_to_words(high) + f" {name}" + (" " + number_to_words(rest) if rest else "")
+            return (
+                number_to_words(high) + f" {name}" + (" " + number_to_words(rest) if rest else "")
+            )
     return str(value)  # pragma: no cover
 
 
@@ -121,7 +129,7 @@ def ordinal_to_words(value: int) -> str:
 
 
 def decimal_to_words(text: str) -> str:
-    """"3.5" -> "three point five"; "1,200" -> "one thousand two hundred"."""
+    """ "3.5" -> "three point five"; "1,200" -> "one thousand two hundred"."""
     text = text.replace(",", "")
     whole, _, frac = text.partition(".")
     if len(whole) > 15:

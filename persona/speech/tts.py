@@ -55,6 +55,7 @@ class TtsConfig:
     voice: str | None = None
     speed: float = 1.0
     volume: float = 1.0
+    threads: int = 1  # ONNX threads: one leaves the other cores to the LLM it overlaps with
 
 
 def default_tts_model() -> Path:
@@ -110,9 +111,11 @@ class PiperTts:
         path = resolve_tts_model(config.voice)
         config_path = Path(f"{path}.json")
         if not path.exists() or not config_path.exists():
-            raise ModelError(f"Piper voice {path} or its {config_path.name} is missing; pull the voice again")
+            raise ModelError(
+                f"Piper voice {path} or its {config_path.name} is missing; pull the voice again"
+            )
         try:
-            voice = PiperVoice.load(path, config_path=config_path)
+            voice = _load_piper(PiperVoice, path, config_path, threads=config.threads)
         except Exception as exc:  # onnxruntime raises its own error types
             raise ModelError(f"cannot load Piper voice {path}: {exc}") from None
         return PiperTts(voice, config, path)
@@ -124,6 +127,24 @@ class PiperTts:
             chunks = list(self._voice.synthesize(text, syn_config=self._syn))  # type: ignore[attr-defined]
         for chunk in chunks:
             yield SpeechAudio(chunk.audio_float_array.astype(np.float32), chunk.sample_rate, text)
+
+
+def _load_piper(piper_voice: type, path: Path, config_path: Path, *, threads: int) -> object:
+    """`PiperVoice.load`, but with a thread-limited ONNX session (it always uses every core)."""
+    import json
+
+    import onnxruntime
+    from piper.config import PiperConfig
+
+    options = onnxruntime.SessionOptions()
+    if threads > 0:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    config = PiperConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
+    return piper_voice(session=session, config=config)
 
 
 class BeepsTts:
@@ -162,7 +183,9 @@ class BeepsTts:
             n = int(rate * duration)
             freq = np.linspace(f0, f1, n, dtype=np.float64)
             phase = 2 * np.pi * np.cumsum(freq) / rate
-            envelope = np.minimum(1.0, np.minimum(np.arange(n), np.arange(n)[::-1]) / (0.005 * rate))
+            envelope = np.minimum(
+                1.0, np.minimum(np.arange(n), np.arange(n)[::-1]) / (0.005 * rate)
+            )
             parts.append((0.5 * self.config.volume * np.sin(phase) * envelope).astype(np.float32))
             parts.append(np.zeros(int(rate * 0.04 / speed), dtype=np.float32))
         if not parts:

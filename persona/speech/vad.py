@@ -16,6 +16,7 @@ import numpy as np
 WINDOW = 512  # Silero v6 at 16 kHz: 32 ms windows, with 64 samples of context
 CONTEXT = 64
 RATE = 16000
+QUIET_RESET_S = 5.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,6 +28,9 @@ class VadConfig:
     min_speech_ms: int = 200
     max_utterance_s: float = 30.0
     post_pad_ms: int = 150  # silence kept after the speech, so words are not clipped
+    # After this much silence, emit `VadPause` so transcription can start before the endpoint
+    # (0 = never). If no speech follows, that transcript is the utterance's.
+    speculate_ms: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ class VadEnd:
     start: int
     end: int  # stream position of the endpoint: the end of the trailing silence
     speech_ratio: float  # share of windows above threshold
+    speech_windows: int = 0
 
     @property
     def duration_s(self) -> float:
@@ -51,7 +56,19 @@ class VadCancel:
     sample: int
 
 
-VadEvent = VadStart | VadEnd | VadCancel
+@dataclass(frozen=True, slots=True)
+class VadPause:
+    """A likely endpoint: `speculate_ms` of silence. `audio` is the utterance so far; it is
+    final when the `VadEnd` that follows has the same `speech_windows`."""
+
+    audio: np.ndarray
+    start: int
+    sample: int
+    speech_ratio: float
+    speech_windows: int
+
+
+VadEvent = VadStart | VadEnd | VadCancel | VadPause
 
 
 class SileroStream:
@@ -75,7 +92,9 @@ class SileroStream:
             return np.zeros(0, dtype=np.float32)
         contexts = np.concatenate([self._context[None, :], windows[:-1, -CONTEXT:]], axis=0)
         batch = np.concatenate([contexts, windows], axis=1).astype(np.float32)
-        out, self._h, self._c = self._session.run(None, {"input": batch, "h": self._h, "c": self._c})
+        out, self._h, self._c = self._session.run(
+            None, {"input": batch, "h": self._h, "c": self._c}
+        )
         self._context = windows[-1, -CONTEXT:].copy()
         return np.asarray(out, dtype=np.float32).reshape(-1)
 
@@ -94,9 +113,12 @@ class StreamingVad:
     _start: int = field(default=0, init=False)
     _silent_windows: int = field(default=0, init=False)
     _speech_windows: int = field(default=0, init=False)
+    _quiet_windows: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
-        self._pre = collections.deque(maxlen=max(1, self.config.pre_roll_ms * RATE // 1000 // WINDOW))
+        self._pre = collections.deque(
+            maxlen=max(1, self.config.pre_roll_ms * RATE // 1000 // WINDOW)
+        )
 
     @property
     def in_speech(self) -> bool:
@@ -133,7 +155,9 @@ class StreamingVad:
 
     def _step(self, window: np.ndarray, prob: float) -> VadEvent | None:
         cfg = self.config
-        neg = cfg.neg_threshold if cfg.neg_threshold is not None else max(cfg.threshold - 0.15, 0.01)
+        neg = (
+            cfg.neg_threshold if cfg.neg_threshold is not None else max(cfg.threshold - 0.15, 0.01)
+        )
         if not self._in_speech:
             if prob >= cfg.threshold:
                 self._in_speech = True
@@ -141,8 +165,14 @@ class StreamingVad:
                 self._pre.clear()
                 self._start = self.position - WINDOW * len(self._utterance)
                 self._speech_windows, self._silent_windows = 1, 0
+                self._quiet_windows = 0
                 return VadStart(self.position - WINDOW)
             self._pre.append(window)
+            self._quiet_windows += 1
+            if self._quiet_windows * WINDOW >= QUIET_RESET_S * RATE:
+                # Minutes of silence drift the RNN state and dull the next detection.
+                self._model.reset()
+                self._quiet_windows = 0
             return None
         self._utterance.append(window)
         if prob >= cfg.threshold:
@@ -155,13 +185,28 @@ class StreamingVad:
         too_long = len(self._utterance) * WINDOW >= cfg.max_utterance_s * RATE
         if self._silent_windows * WINDOW * 1000 >= cfg.min_silence_ms * RATE or too_long:
             return self._finish()
+        spec = -(-cfg.speculate_ms * RATE // 1000 // WINDOW)
+        if 0 < cfg.speculate_ms < cfg.min_silence_ms and self._silent_windows == spec:
+            if self._speech_windows * WINDOW * 1000 >= cfg.min_speech_ms * RATE:
+                windows = self._trimmed()
+                return VadPause(
+                    np.concatenate(windows),
+                    self._start,
+                    self.position,
+                    self._speech_windows / max(1, len(windows)),
+                    self._speech_windows,
+                )
         return None
+
+    def _trimmed(self) -> list[np.ndarray]:
+        keep_silence = -(-self.config.post_pad_ms * RATE // 1000 // WINDOW)
+        trim = max(0, self._silent_windows - keep_silence)
+        return self._utterance[: len(self._utterance) - trim] if trim else self._utterance
 
     def _finish(self) -> VadEvent:
         cfg = self.config
-        keep_silence = -(-cfg.post_pad_ms * RATE // 1000 // WINDOW)
-        trim = max(0, self._silent_windows - keep_silence)
-        windows = self._utterance[: len(self._utterance) - trim] if trim else self._utterance
+        windows = self._trimmed()
+        speech_windows = self._speech_windows
         speech_ms = self._speech_windows * WINDOW * 1000 / RATE
         ratio = self._speech_windows / max(1, len(windows))
         self._in_speech = False
@@ -169,4 +214,4 @@ class StreamingVad:
         self._silent_windows = self._speech_windows = 0
         if speech_ms < cfg.min_speech_ms:
             return VadCancel(self.position)
-        return VadEnd(np.concatenate(windows), self._start, self.position, ratio)
+        return VadEnd(np.concatenate(windows), self._start, self.position, ratio, speech_windows)

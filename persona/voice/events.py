@@ -143,6 +143,7 @@ class Interrupted(VoiceEvent):
     turn_id: int
     spoken: str = ""
     reason: str = "barge-in"
+    latency_ms: float | None = None  # from hearing the user to the speaker going quiet
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

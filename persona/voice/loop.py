@@ -25,7 +25,15 @@ from persona.speech.sentences import SentenceSplitter
 from persona.speech.stt import SpeechToText
 from persona.speech.textclean import speakable
 from persona.speech.tts import TextToSpeech
-from persona.speech.vad import RATE, StreamingVad, VadCancel, VadConfig, VadEnd, VadStart
+from persona.speech.vad import (
+    RATE,
+    StreamingVad,
+    VadCancel,
+    VadConfig,
+    VadEnd,
+    VadPause,
+    VadStart,
+)
 from persona.voice.events import (
     AudioOut as AudioOutEvent,
 )
@@ -142,7 +150,9 @@ class VoiceLoop:
             threading.Thread(target=self._guard(self._stt_stage), name="voice-stt", daemon=True),
             threading.Thread(target=self._guard(self._brain_stage), name="voice-llm", daemon=True),
             threading.Thread(target=self._guard(self._tts_stage), name="voice-tts", daemon=True),
-            threading.Thread(target=self._guard(self._speaker_stage), name="voice-out", daemon=True),
+            threading.Thread(
+                target=self._guard(self._speaker_stage), name="voice-out", daemon=True
+            ),
         ]
         for thread in stages:
             thread.start()
@@ -187,9 +197,11 @@ class VoiceLoop:
             self._play_ack.wait(timeout=0.5)
         with self._lock:
             spoken = " ".join(turn.spoken).strip()
-        started = heard_at if heard_at is not None else time.time()
-        self._emit(Interrupted(t=time.time(), turn_id=turn.id, spoken=spoken, reason=reason))
-        log.debug("turn %d interrupted after %.0f ms", turn.id, (time.time() - started) * 1000)
+        now = time.time()
+        latency = round((now - heard_at) * 1000, 1) if heard_at is not None else None
+        self._emit(
+            Interrupted(t=now, turn_id=turn.id, spoken=spoken, reason=reason, latency_ms=latency)
+        )
         self._brain_q.put(("interrupted", turn.id, spoken))
         self._finish_turn(turn, interrupted=True)
         return True
@@ -226,14 +238,17 @@ class VoiceLoop:
     def _begin_turn(self, end: VadEnd) -> _Turn:
         with self._lock:
             self._next_id += 1
-            turn = _Turn(id=self._next_id, stream_s=end.end / RATE, t_end=time.time(),
-                         audio_s=end.duration_s)
+            turn = _Turn(
+                id=self._next_id, stream_s=end.end / RATE, t_end=time.time(), audio_s=end.duration_s
+            )
             self._turns[turn.id] = turn
             self._open_turns += 1
             self._idle.clear()
         return turn
 
-    def _finish_turn(self, turn: _Turn, *, interrupted: bool = False, ignored: bool = False) -> None:
+    def _finish_turn(
+        self, turn: _Turn, *, interrupted: bool = False, ignored: bool = False
+    ) -> None:
         with self._lock:
             if turn.done:
                 return
@@ -253,8 +268,11 @@ class VoiceLoop:
             return None if t is None else round((t - turn.t_end) * 1000, 1)
 
         return TurnMetrics(
-            t=time.time(), turn_id=turn.id, transcript_ms=ms(turn.t_transcript),
-            first_token_ms=ms(turn.t_first_token), first_sentence_ms=ms(turn.t_first_sentence),
+            t=time.time(),
+            turn_id=turn.id,
+            transcript_ms=ms(turn.t_transcript),
+            first_token_ms=ms(turn.t_first_token),
+            first_sentence_ms=ms(turn.t_first_sentence),
             first_audio_ms=ms(turn.t_first_audio),
             stt_rtf=round(turn.stt_s / turn.audio_s, 4) if turn.audio_s else None,
             tts_rtf=round(turn.tts_s / turn.tts_audio_s, 4) if turn.tts_audio_s else None,
@@ -288,7 +306,11 @@ class VoiceLoop:
         # Let the last turn finish before closing down (files end before the reply does).
         while not self._stopping.is_set() and not self._idle.wait(0.1):
             pass
-        self._emit(ListenStopped(t=time.time(), reason=reason if not self._stopping.is_set() else "stopped"))
+        self._emit(
+            ListenStopped(
+                t=time.time(), reason=reason if not self._stopping.is_set() else "stopped"
+            )
+        )
         self._stt_q.put(_QUIT)
 
     def _on_mic_chunk(self, chunk: np.ndarray) -> None:
@@ -309,47 +331,92 @@ class VoiceLoop:
         for event in vad.feed(chunk):
             if isinstance(event, VadStart):
                 heard = time.time()
-                self._emit(SpeechStarted(t=heard, stream_s=event.sample / RATE,
-                                         during_playback=self.speaking))
+                self._emit(
+                    SpeechStarted(
+                        t=heard, stream_s=event.sample / RATE, during_playback=self.speaking
+                    )
+                )
                 if cfg.barge_in:
                     self.interrupt("barge-in", heard_at=heard)
+            elif isinstance(event, VadPause):
+                # Transcribe during the rest of the endpoint silence; reused if no speech follows.
+                self._stt_q.put(
+                    (
+                        "speculate",
+                        event.start,
+                        event.audio,
+                        event.speech_ratio,
+                        event.speech_windows,
+                    )
+                )
             elif isinstance(event, VadEnd):
                 self._armed.clear()
                 turn = self._begin_turn(event)
-                self._emit(SpeechEnded(t=turn.t_end, turn_id=turn.id, stream_s=turn.stream_s,
-                                       duration_s=round(event.duration_s, 3)))
-                self._stt_q.put((turn.id, event.audio, event.speech_ratio))
+                self._emit(
+                    SpeechEnded(
+                        t=turn.t_end,
+                        turn_id=turn.id,
+                        stream_s=turn.stream_s,
+                        duration_s=round(event.duration_s, 3),
+                    )
+                )
+                self._stt_q.put(
+                    (turn.id, event.audio, event.speech_ratio, event.start, event.speech_windows)
+                )
             elif isinstance(event, VadCancel):
                 log.debug("speech too short at %.2f s; ignored", event.sample / RATE)
 
     def _stt_stage(self) -> None:
+        speculated: dict[int, tuple[int, Any]] = {}
         while True:
             item = self._stt_q.get()
             if item is _QUIT:
                 self._brain_q.put(_QUIT)
                 return
-            turn_id, audio, ratio = item
+            if item[0] == "speculate":
+                _, start, audio, ratio, speech_windows = item
+                try:
+                    guess = self.stt.transcribe(audio, speech_ratio=ratio)
+                except PersonaError:
+                    continue  # the final transcription will report it
+                speculated[start] = (speech_windows, guess)
+                continue
+            turn_id, audio, ratio, start, speech_windows = item
             with self._lock:
                 turn = self._turns.get(turn_id)
             if turn is None:
                 continue
+            guess = speculated.pop(start, None)
+            speculated.clear()
             try:
-                result = self.stt.transcribe(audio, speech_ratio=ratio)
+                if guess is not None and guess[0] == speech_windows:
+                    result = guess[1]  # nothing was said after the pause: already transcribed
+                else:
+                    result = self.stt.transcribe(audio, speech_ratio=ratio)
             except PersonaError as exc:
                 self._emit(VoiceError(t=time.time(), message=str(exc), turn_id=turn_id))
                 self._finish_turn(turn, ignored=True)
                 continue
             turn.t_transcript = time.time()
             turn.stt_s = result.elapsed_s
-            self._emit(Transcript(t=turn.t_transcript, turn_id=turn_id, text=result.text,
-                                  stt_s=round(result.elapsed_s, 3), audio_s=round(result.audio_s, 3)))
+            self._emit(
+                Transcript(
+                    t=turn.t_transcript,
+                    turn_id=turn_id,
+                    text=result.text,
+                    stt_s=round(result.elapsed_s, 3),
+                    audio_s=round(result.audio_s, 3),
+                )
+            )
             self._route(turn, result.text, dropped=result.dropped)
 
     def _route(self, turn: _Turn, text: str, *, dropped: bool) -> None:
         """Decide what an utterance is: nothing, a stop command, a wake word, a question."""
         now = time.time()
         if not text.strip():
-            self._emit(Ignored(t=now, turn_id=turn.id, reason="hallucination" if dropped else "empty"))
+            self._emit(
+                Ignored(t=now, turn_id=turn.id, reason="hallucination" if dropped else "empty")
+            )
             self._finish_turn(turn, ignored=True)
             return
         if is_stop_command(text):
@@ -359,8 +426,11 @@ class VoiceLoop:
             return
         answer, request, match = self._gate.check(text, at_s=turn.stream_s - turn.audio_s)
         if match is not None:
-            self._emit(WakeHeard(t=now, turn_id=turn.id, phrase=self.config.wake_phrase or "",
-                                 score=match.score))
+            self._emit(
+                WakeHeard(
+                    t=now, turn_id=turn.id, phrase=self.config.wake_phrase or "", score=match.score
+                )
+            )
         if not answer:
             self._emit(Ignored(t=now, turn_id=turn.id, reason="no-wake-phrase", text=text))
             self._finish_turn(turn, ignored=True)
@@ -455,8 +525,11 @@ class VoiceLoop:
                     start = time.perf_counter()
             except Exception as exc:  # a sentence the voice cannot say must not end the loop
                 log.warning("TTS failed on %r: %s", text, exc)
-                self._emit(VoiceError(t=time.time(), message=f"speech synthesis failed: {exc}",
-                                      turn_id=turn_id))
+                self._emit(
+                    VoiceError(
+                        t=time.time(), message=f"speech synthesis failed: {exc}", turn_id=turn_id
+                    )
+                )
 
     def _speaker_stage(self) -> None:
         while True:
@@ -469,8 +542,14 @@ class VoiceLoop:
             if turn is None or turn.cancelled:
                 continue
             if audio is _END:
-                self._emit(ReplyFinished(t=time.time(), turn_id=turn_id, text=turn.reply,
-                                         spoken=" ".join(turn.spoken)))
+                self._emit(
+                    ReplyFinished(
+                        t=time.time(),
+                        turn_id=turn_id,
+                        text=turn.reply,
+                        spoken=" ".join(turn.spoken),
+                    )
+                )
                 self._finish_turn(turn)
                 continue
             self._play(turn, audio)
@@ -484,8 +563,15 @@ class VoiceLoop:
             self._playing = turn.id
         if turn.t_first_audio is None:
             turn.t_first_audio = time.time()
-        self._emit(AudioOutEvent(t=time.time(), turn_id=turn.id, text=audio.text,
-                                 samples=int(samples.size), sample_rate=audio.sample_rate))
+        self._emit(
+            AudioOutEvent(
+                t=time.time(),
+                turn_id=turn.id,
+                text=audio.text,
+                samples=int(samples.size),
+                sample_rate=audio.sample_rate,
+            )
+        )
         played = 0
         try:
             for start in range(0, samples.size, block):

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from persona.speech.audio_io import AudioIn, AudioOut, open_audio_in, open_audio_out
+from persona.speech.audio_io import (
+    AudioIn,
+    AudioOut,
+    check_out_path,
+    open_audio_in,
+    open_audio_out,
+)
 from persona.speech.stt import SpeechToText, SttConfig, WhisperStt
 from persona.speech.tts import TextToSpeech, TtsConfig, open_tts
 from persona.voice.loop import ConversationLike, VoiceConfig, VoiceLoop
@@ -27,6 +34,12 @@ class VoiceSessionOptions:
     stt_threads: int | None = None
     voice: str | None = None  # overrides the persona's TTS voice
     loop: VoiceConfig = field(default_factory=VoiceConfig)
+
+
+def voice_llm_threads() -> int:
+    """LLM threads for voice mode: leave one core to STT/TTS/audio, which run beside it.
+    llama.cpp's threads spin-wait; sharing every core with other work slows it 10x or more."""
+    return max(1, (os.cpu_count() or 2) - 1)
 
 
 def tts_for_persona(persona: object, voice: str | None = None) -> TextToSpeech:
@@ -49,19 +62,30 @@ def build_loop(
     closer: ExitStack | None = None,
 ) -> VoiceLoop:
     """Everything not passed in is created from `options`; `closer` gets the cleanups."""
-    stt = stt or WhisperStt.load(SttConfig(model=options.stt_model, threads=options.stt_threads))
-    tts = tts or tts_for_persona(persona, options.voice)
+    # Audio first: a missing mic or unreadable file fails fast, before any model loads.
+    if options.out_path is not None and audio_out is None:
+        check_out_path(options.out_path)
     audio_in = audio_in or open_audio_in(
         path=options.in_path, device=options.input_device, realtime=options.realtime
     )
     if closer is not None:
         closer.callback(audio_in.close)
+    stt = stt or WhisperStt.load(SttConfig(model=options.stt_model, threads=options.stt_threads))
+    tts = tts or tts_for_persona(persona, options.voice)
     audio_out = audio_out or open_audio_out(
-        path=options.out_path, device=options.output_device, realtime=options.realtime
+        path=options.out_path,
+        device=options.output_device,
+        realtime=options.realtime,
+        sample_rate=tts.sample_rate,
     )
     if closer is not None:
         closer.callback(audio_out.close)
     return VoiceLoop(
-        conversation=conversation, stt=stt, tts=tts, audio_in=audio_in, audio_out=audio_out,
-        config=options.loop, on_event=on_event,
+        conversation=conversation,
+        stt=stt,
+        tts=tts,
+        audio_in=audio_in,
+        audio_out=audio_out,
+        config=options.loop,
+        on_event=on_event,
     )

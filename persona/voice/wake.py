@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from persona.speech.stt import normalise
 
-STOP_COMMANDS = ("stop", "be quiet", "quiet", "shut up", "stop talking", "hush", "enough", "silence")
+STOP_COMMANDS = (
+    "stop",
+    "be quiet",
+    "quiet",
+    "shut up",
+    "stop talking",
+    "hush",
+    "enough",
+    "silence",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +25,9 @@ class WakeMatch:
     remainder: str  # what followed the wake phrase, the actual request
 
 
-def match_wake_phrase(text: str, phrase: str, *, threshold: float = 0.72, search_words: int = 6) -> WakeMatch | None:
+def match_wake_phrase(
+    text: str, phrase: str, *, threshold: float = 0.72, search_words: int = 6
+) -> WakeMatch | None:
     """Fuzzy-find `phrase` among the first words of `text` ("Hey Sparky" ~ "hey sparki,").
 
     Returns the best match at or above `threshold` with the text after it, else None.
@@ -43,7 +54,7 @@ def match_wake_phrase(text: str, phrase: str, *, threshold: float = 0.72, search
 
 
 def is_stop_command(text: str) -> bool:
-    """"Stop!", "be quiet", "OK, stop talking." -> True; "stop the music in five minutes" -> False."""
+    """True for "Stop!", "be quiet", "OK, stop talking."; False for "stop the music at 5"."""
     norm = normalise(text)
     for filler in ("ok ", "okay ", "please ", "robot ", "hey "):
         if norm.startswith(filler):

@@ -79,7 +79,7 @@ def test_memory_persists_across_restart(tmp_path, llama_backend):
                                  store=store, user="u1", resume=True)
         import json
         print(json.dumps([conv.user_name, len(conv.history()),
-                          "Ada" in conv.system_prompt() and "Lisbon" in conv.system_prompt()]))
+                          "Ada" in conv.memory_note() and "Lisbon" in conv.memory_note()]))
         """
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

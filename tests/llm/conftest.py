@@ -18,6 +18,6 @@ def default_gguf() -> Path:
 
 @pytest.fixture(scope="module")
 def llama(default_gguf: Path) -> Iterator[LlamaBackend]:
-    backend = LlamaBackend.load(BackendConfig(model=str(default_gguf), n_ctx=2048, threads=2))
+    backend = LlamaBackend.load(BackendConfig(model=str(default_gguf), n_ctx=2048, threads=1))
     yield backend
     backend.close()

@@ -46,7 +46,7 @@ def test_same_seed_same_text_and_seed_matters(llama: LlamaBackend, default_gguf:
 
     first = run(llama, 11)
     assert run(llama, 11) == first  # prompt now cached: still the same text
-    fresh = LlamaBackend.load(BackendConfig(model=str(default_gguf), threads=2))
+    fresh = LlamaBackend.load(BackendConfig(model=str(default_gguf), threads=1))
     try:
         assert run(fresh, 11) == first
     finally:
@@ -93,6 +93,30 @@ def test_abort_stops_within_one_token(llama: LlamaBackend) -> None:
     assert all(d.finish_reason is None for d in before)
     assert after == [TextDelta("", finish_reason="abort")]
     assert len(evals) == evals_at_abort  # not one more token evaluated
+
+
+def test_abort_lands_between_prompt_batches(default_gguf: Path) -> None:
+    config = BackendConfig(model=str(default_gguf), threads=1, extra={"n_batch": 32})
+    small_batches = LlamaBackend.load(config)
+    llm = small_batches._llm
+    abort = threading.Event()
+    long_chat = [Message("user", "Count the words: " + "robot " * 80)]
+    assert len(small_batches.prompt_tokens(long_chat)) > 2 * llm.n_batch
+    batches: list[int] = []
+    real_eval = llm.eval
+
+    def eval_then_abort(tokens: list[int]) -> None:  # the user barges in mid-prompt
+        batches.append(len(tokens))
+        real_eval(tokens)
+        abort.set()
+
+    llm.eval = eval_then_abort
+    try:
+        deltas = list(small_batches.stream_chat(long_chat, GenerationOptions(), abort))
+    finally:
+        small_batches.close()
+    assert deltas == [TextDelta("", finish_reason="abort")]
+    assert batches == [32]
 
 
 def test_abort_set_before_start(llama: LlamaBackend) -> None:

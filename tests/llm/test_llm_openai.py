@@ -48,7 +48,9 @@ def server_url(default_gguf: Path) -> Iterator[str]:
             "--n_ctx",
             "2048",
             "--n_threads",
-            "2",
+            "1",
+            "--n_threads_batch",
+            "1",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -72,7 +74,7 @@ def server_url(default_gguf: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=3)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
@@ -143,6 +145,22 @@ def test_abort_closes_the_stream(remote: OpenAIBackend) -> None:
     assert collect(remote.stream_chat(CHAT, GenerationOptions(max_tokens=4)))
 
 
+def test_abort_before_start_sends_nothing() -> None:
+    backend = OpenAIBackend(
+        httpx.Client(),
+        base_url=f"http://127.0.0.1:{_free_port()}/v1",  # nothing listens: a request would fail
+        model="m",
+        context_length=2048,
+        retries=0,
+    )
+    abort = threading.Event()
+    abort.set()
+    assert list(backend.stream_chat(CHAT, GenerationOptions(), abort)) == [
+        TextDelta("", finish_reason="abort")
+    ]
+    backend.close()
+
+
 @pytest.mark.slow
 def test_count_tokens_uses_the_server_tokenizer(remote: OpenAIBackend, default_gguf: Path) -> None:
     from persona.llm.llama import LlamaBackend
@@ -153,6 +171,21 @@ def test_count_tokens_uses_the_server_tokenizer(remote: OpenAIBackend, default_g
         assert remote.count_tokens(text) == local.count_tokens(text)
     finally:
         local.close()
+
+
+@pytest.mark.slow
+def test_abort_while_waiting_for_the_first_token(remote: OpenAIBackend) -> None:
+    abort = threading.Event()
+    long_chat = [Message("user", "Count the words: " + "robot " * 600)]
+    stream = remote.stream_chat(long_chat, GenerationOptions(max_tokens=50), abort)
+    timer = threading.Timer(0.2, abort.set)  # fires while the server reads the prompt
+    # Runs last of the server tests: the server finishes reading that prompt regardless.
+    timer.start()
+    try:
+        deltas = list(stream)
+    finally:
+        timer.cancel()
+    assert deltas[-1] == TextDelta("", finish_reason="abort")
 
 
 def test_unreachable_server_is_a_clear_error() -> None:

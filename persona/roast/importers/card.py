@@ -21,8 +21,21 @@ MAX_CARD_BYTES = 1024 * 1024
 _NAME_KEYS = ("name", "display_name", "displayName")
 _HANDLE_KEYS = ("handle", "username", "user")
 _BIO_KEYS = ("bio", "about", "description", "summary")
-_KNOWN = {*_NAME_KEYS, *_HANDLE_KEYS, *_BIO_KEYS, "location", "website", "joined", "created_at",
-          "followers", "following", "posts", "facts", "repos", "post_count"}
+_KNOWN = {
+    *_NAME_KEYS,
+    *_HANDLE_KEYS,
+    *_BIO_KEYS,
+    "location",
+    "website",
+    "joined",
+    "created_at",
+    "followers",
+    "following",
+    "posts",
+    "facts",
+    "repos",
+    "post_count",
+}
 
 
 def _posts(value: object) -> tuple[Post, ...]:
@@ -31,12 +44,14 @@ def _posts(value: object) -> tuple[Post, ...]:
         if isinstance(item, str) and item.strip():
             out.append(Post(text=item.strip()[:2000]))
         elif isinstance(item, dict) and to_text(item.get("text")):
-            out.append(Post(
-                text=to_text(item.get("text"), 2000),
-                created_at=parse_date(str(item.get("date") or item.get("created_at") or "")),
-                likes=to_int(item.get("likes")),
-                reposts=to_int(item.get("reposts")),
-            ))
+            out.append(
+                Post(
+                    text=to_text(item.get("text"), 2000),
+                    created_at=parse_date(str(item.get("date") or item.get("created_at") or "")),
+                    likes=to_int(item.get("likes")),
+                    reposts=to_int(item.get("reposts")),
+                )
+            )
     return tuple(out)
 
 
@@ -49,24 +64,37 @@ def _first(data: dict, keys: tuple[str, ...]) -> str:
 
 def from_mapping(data: object, *, origin: str, limit: int) -> Profile:
     if not isinstance(data, dict):
-        raise BadInput(f"{origin}: a profile card should be a mapping of fields (name, bio, facts, ...)")
+        raise BadInput(
+            f"{origin}: a profile card should be a mapping of fields (name, bio, facts, ...)"
+        )
     facts: list[str] = []
     raw_facts = data.get("facts")
     if isinstance(raw_facts, list):
-        facts.extend(to_text(f, 300) for f in raw_facts if isinstance(f, (str, int, float)) and str(f).strip())
+        facts.extend(
+            to_text(f, 300)
+            for f in raw_facts
+            if isinstance(f, (str, int, float)) and str(f).strip()
+        )
     for key, value in data.items():
         if key in _KNOWN:
             continue
         if isinstance(value, str) and value.strip():
             facts.append(f"{key}: {value.strip()[:300]}")
         elif isinstance(value, list):
-            facts.extend(f"{key}: {str(v).strip()[:300]}" for v in value if isinstance(v, (str, int)))
+            facts.extend(
+                f"{key}: {str(v).strip()[:300]}" for v in value if isinstance(v, (str, int))
+            )
     repos_raw = data.get("repos") if isinstance(data.get("repos"), list) else []
     repos = tuple(
-        Repo(name=to_text(r.get("name"), 200), description=to_text(r.get("description"), 500),
-             language=to_text(r.get("language"), 50) or None,
-             stars=to_int(r.get("stars", r.get("stargazers_count"))), fork=bool(r.get("fork")))
-        for r in repos_raw if isinstance(r, dict) and r.get("name")
+        Repo(
+            name=to_text(r.get("name"), 200),
+            description=to_text(r.get("description"), 500),
+            language=to_text(r.get("language"), 50) or None,
+            stars=to_int(r.get("stars", r.get("stargazers_count"))),
+            fork=bool(r.get("fork")),
+        )
+        for r in repos_raw
+        if isinstance(r, dict) and r.get("name")
     )
     posts = _posts(data.get("posts"))
     return build_profile(

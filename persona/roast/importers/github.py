@@ -27,7 +27,9 @@ def _json(files: ArchiveFiles, name: str) -> object:
     try:
         return json.loads(files.read_text(name))
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{files.origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}") from None
+        raise BadInput(
+            f"{files.origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}"
+        ) from None
 
 
 def _repo(data: dict) -> Repo:
@@ -95,7 +97,9 @@ def fetch(username: str, *, timeout_s: float = 10.0) -> Profile:
             if r_user.status_code == 404:
                 raise NotFound(f"GitHub user {username!r} not found; check the spelling")
             r_user.raise_for_status()
-            r_repos = client.get(f"/users/{username}/repos", params={"per_page": 100, "sort": "pushed"})
+            r_repos = client.get(
+                f"/users/{username}/repos", params={"per_page": 100, "sort": "pushed"}
+            )
             r_repos.raise_for_status()
             readme = ""
             r_readme = client.get(
@@ -110,9 +114,13 @@ def fetch(username: str, *, timeout_s: float = 10.0) -> Profile:
             "export the profile to a folder and roast that instead"
         ) from None
     except httpx.HTTPStatusError as exc:
-        raise BadInput(f"GitHub API answered {exc.response.status_code} for {username!r}; try later") from None
+        raise BadInput(
+            f"GitHub API answered {exc.response.status_code} for {username!r}; try later"
+        ) from None
     except httpx.HTTPError as exc:
-        raise Offline(f"GitHub API request failed ({type(exc).__name__}); try again when online") from None
+        raise Offline(
+            f"GitHub API request failed ({type(exc).__name__}); try again when online"
+        ) from None
     try:
         return from_json(r_user.json(), r_repos.json(), readme, origin=f"github:{username}")
     except ValueError:

@@ -18,7 +18,9 @@ def _json(files: ArchiveFiles, name: str) -> dict:
     try:
         data = json.loads(files.read_text(name))
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{files.origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}") from None
+        raise BadInput(
+            f"{files.origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}"
+        ) from None
     if not isinstance(data, dict):
         raise BadInput(f"{files.origin}: {name} should be a JSON object")
     return data
@@ -29,7 +31,9 @@ def _activity(item: dict) -> Post | None:
     obj = item.get("object")
     if kind == "Announce":
         target = obj if isinstance(obj, str) else ""
-        return Post(text=f"RT {target}", created_at=parse_date(item.get("published")), is_repost=True)
+        return Post(
+            text=f"RT {target}", created_at=parse_date(item.get("published")), is_repost=True
+        )
     if kind != "Create" or not isinstance(obj, dict):
         return None
     text = html_to_text(to_text(obj.get("content"), 10000))
@@ -48,7 +52,9 @@ def _activity(item: dict) -> Post | None:
     return Post(
         text=text,
         created_at=parse_date(obj.get("published") or item.get("published")),
-        likes=to_int((obj.get("likes") or {}).get("totalItems") if isinstance(obj.get("likes"), dict) else 0),
+        likes=to_int(
+            (obj.get("likes") or {}).get("totalItems") if isinstance(obj.get("likes"), dict) else 0
+        ),
         replies=to_int(replies.get("totalItems")),
         language=lang,
         hashtags=tuple(t for t in tags if t),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from persona.errors import BadInput
 from persona.roast.archive_safety import ArchiveFiles
@@ -19,18 +18,24 @@ _ASSIGN = re.compile(r"^\s*window\.YTD\.[\w.]+\s*=\s*", re.S)
 
 
 def looks_like(files: ArchiveFiles) -> bool:
-    return bool(files.find("data/account.js") or files.find("data/tweets.js")
-                or files.find("data/tweet.js") or files.find("account.js"))
+    return bool(
+        files.find("data/account.js")
+        or files.find("data/tweets.js")
+        or files.find("data/tweet.js")
+        or files.find("account.js")
+    )
 
 
 def parse_ytd(text: str, name: str, origin: str) -> list[dict]:
     """The list inside `window.YTD.x.part0 = [...]`, validated."""
     match = _ASSIGN.match(text)
-    body = text[match.end():] if match else text
+    body = text[match.end() :] if match else text
     try:
         data = json.loads(body.strip().rstrip(";"))
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}") from None
+        raise BadInput(
+            f"{origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}"
+        ) from None
     if not isinstance(data, list):
         raise BadInput(f"{origin}: {name} should hold a list of records")
     return [d for d in data if isinstance(d, dict)]
@@ -110,4 +115,3 @@ def load(files: ArchiveFiles, *, limit: int) -> Profile:
         likes_count=len(likes),
         posts=tuple(posts),
     )
-

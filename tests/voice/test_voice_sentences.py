@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from persona.speech.sentences import SentenceSplitter, split_stream
+
+
+def test_sentences_released_as_they_complete():
+    splitter = SentenceSplitter()
+    assert splitter.push("Hello there") == []
+    assert splitter.push("! How are") == ["Hello there!"]
+    assert splitter.push(" you? I") == ["How are you?"]
+    assert splitter.flush() == ["I"]
+    assert splitter.flush() == []
+
+
+def test_abbreviations_and_decimals_do_not_split():
+    assert split_stream(["I am Dr. Who and pi is 3.14 today. Bye"]) == [
+        "I am Dr. Who and pi is 3.14 today.",
+        "Bye",
+    ]
+
+
+def test_long_first_fragment_released_at_clause():
+    text = "Well, if you really want to know about the history of robots, I could tell you a lot"
+    out = split_stream([text[i : i + 7] for i in range(0, len(text), 7)])
+    assert out[0].endswith("robots,")
+    assert " ".join(out) == text
+
+
+def test_only_first_fragment_is_released_early():
+    text = (
+        "Short one. Then a much longer second sentence, which keeps going, and going, and going, "
+        "well past the early-release length without ending"
+    )
+    out = split_stream([text])
+    assert out == ["Short one.", text[len("Short one. ") :]]
+
+
+def test_short_first_clause_waits():
+    assert SentenceSplitter().push("Yes, sure") == []
+
+
+def test_runaway_sentence_is_cut_at_a_space():
+    out = split_stream(["word " * 100], max_chars=50, first_clause_min_chars=1000)
+    assert all(len(piece) <= 50 for piece in out)
+    assert " ".join(out).split() == ["word"] * 100
+
+
+def test_quotes_and_ellipsis():
+    assert split_stream(['He said "hi!" Then… we left.']) == ['He said "hi!"', "Then…", "we left."]

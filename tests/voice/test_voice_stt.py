@@ -1,0 +1,109 @@
+"""Speech in: real faster-whisper tiny.en on Piper and espeak-ng recordings."""
+
+from __future__ import annotations
+
+import av
+import numpy as np
+import pytest
+
+from persona.errors import BadInput, NotFound
+from persona.speech.audio_decode import load_audio, resample
+from persona.speech.stt import is_hallucination
+
+from .voice_audio import silence, words, write_wav
+
+QUESTION = "What is the capital of France?"
+
+
+def test_piper_voice_transcribed(stt, say):
+    result = stt.transcribe(np.concatenate([silence(0.3), say(QUESTION), silence(0.3)]))
+    assert {"capital", "france"} <= words(result.text)
+    assert result.audio_s > 1.0 and result.elapsed_s > 0
+
+
+def test_espeak_voice_transcribed(stt, espeak):
+    result = stt.transcribe(espeak("Please turn on the kitchen lights."))
+    assert {"kitchen", "lights"} <= words(result.text)
+
+
+@pytest.mark.parametrize(("rate", "channels"), [(8000, 1), (44100, 2), (48000, 1), (22050, 2)])
+def test_any_rate_and_channels_from_file(stt, say, tmp_path, rate, channels):
+    audio = resample(say(QUESTION), 16000, rate)
+    path = write_wav(tmp_path / f"q_{rate}_{channels}.wav", audio, rate, channels=channels)
+    result = stt.transcribe(path)
+    assert "france" in words(result.text)
+
+
+def test_pcm_arrays_any_rate(stt, say):
+    audio = resample(say(QUESTION), 16000, 44100)
+    stereo_int16 = (np.stack([audio, audio], axis=1) * 32767).astype(np.int16)
+    result = stt.transcribe(stereo_int16, sample_rate=44100)
+    assert "france" in words(result.text)
+
+
+def _encode(path, audio: np.ndarray, codec: str, rate: int = 48000) -> None:
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        pcm = (np.clip(resample(audio, 16000, rate), -1, 1) * 32767).astype(np.int16)
+        frame = av.AudioFrame.from_ndarray(pcm[None, :], format="s16", layout="mono")
+        frame.sample_rate = rate
+        for packet in stream.encode(frame):
+            container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "codec"), [("mp3", "libmp3lame"), ("ogg", "libopus"), ("webm", "libopus")]
+)
+def test_compressed_files(stt, say, tmp_path, suffix, codec):
+    path = tmp_path / f"q.{suffix}"
+    _encode(path, np.concatenate([say(QUESTION), silence(0.3)]), codec)
+    assert "france" in words(stt.transcribe(path).text)
+
+
+def test_silence_and_noise_give_no_text(stt):
+    assert stt.transcribe(silence(3.0)).text == ""
+    rng = np.random.default_rng(0)
+    assert stt.transcribe((rng.standard_normal(16000 * 2) * 0.02).astype(np.float32)).text == ""
+
+
+def test_hallucination_rules():
+    assert is_hallucination("")
+    assert is_hallucination(" ... ")
+    assert is_hallucination("[Music]")
+    assert is_hallucination("(upbeat music)")
+    assert is_hallucination("Thank you.", no_speech_prob=0.5)
+    assert is_hallucination("you", speech_ratio=0.1)
+    assert not is_hallucination("Thank you.", no_speech_prob=0.01, avg_logprob=-0.2)
+    assert not is_hallucination("What is the capital of France?", no_speech_prob=0.5)
+
+
+def test_bad_files(tmp_path):
+    with pytest.raises(NotFound):
+        load_audio(tmp_path / "missing.wav")
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    with pytest.raises(BadInput, match="empty"):
+        load_audio(empty)
+    junk = tmp_path / "junk.wav"
+    junk.write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunkjunkjunk" * 3)
+    with pytest.raises(BadInput):
+        load_audio(junk)
+    text = tmp_path / "notes.mp3"
+    text.write_text("this is not audio at all\n" * 20)
+    with pytest.raises(BadInput):
+        load_audio(text)
+    zero = write_wav(tmp_path / "zero.wav", np.zeros(0, np.float32), 16000)
+    with pytest.raises(BadInput, match="no audio"):
+        load_audio(zero)
+    with pytest.raises(BadInput):
+        load_audio(tmp_path)
+
+
+def test_bad_arrays():
+    with pytest.raises(BadInput):
+        load_audio(np.zeros((2, 2, 2), np.float32))
+    with pytest.raises(BadInput):
+        load_audio(np.zeros(100, np.float32), sample_rate=0)
