@@ -23,7 +23,7 @@ apt_install() {
 }
 
 if command -v apt-get >/dev/null; then
-    apt_install libportaudio2 ffmpeg
+    apt_install libportaudio2
     [ "$want" = test ] && apt_install chromium espeak-ng sox
 fi
 

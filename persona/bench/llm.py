@@ -10,6 +10,7 @@ medians are compared. Progress goes to stderr; `run` returns the figures as a di
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -186,7 +187,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             ttft_ms_turn10=round(last, 1),
             ttft_turn10_over_turn1=round(last / first, 3) if first else None,
             ttft_ms_by_turn=[round(statistics.median(t), 1) for t in zip(*runs, strict=True)],
-            threads=config.threads,
+            threads=config.threads or os.cpu_count(),
             n_ctx=config.n_ctx,
             max_tokens=args.max_tokens,
             repeats=args.repeats,

@@ -39,6 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stt-threads", type=int, default=None)
     parser.add_argument("--stt-model", default=None)
     parser.add_argument("--no-raw", action="store_true", help="skip the raw-library comparison")
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="feed the questions as fast as possible, not in real time",
+    )
 
 
 def _write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
@@ -77,16 +82,20 @@ def run(args: argparse.Namespace) -> dict:
     from persona.llm import BackendConfig, GenerationOptions, open_backend
     from persona.personas import load_persona
     from persona.speech.audio_decode import load_audio
+    from persona.speech.audio_io import FileAudioIn
     from persona.speech.stt import SttConfig, WhisperStt
     from persona.voice.events import TurnMetrics
     from persona.voice.loop import VoiceConfig
     from persona.voice.session import (
         VoiceSessionOptions,
         build_loop,
+        limit_malloc_arenas,
         tts_for_persona,
+        warm_up,
         voice_llm_threads,
     )
 
+    limit_malloc_arenas()
     started = time.perf_counter()
     persona = load_persona(args.persona)
     stt = WhisperStt.load(SttConfig(model=args.stt_model, threads=args.stt_threads))
@@ -100,6 +109,8 @@ def run(args: argparse.Namespace) -> dict:
         questions = _make_questions(folder, args.questions, tts)
         store = ChatStore.open(folder / "bench.db")
         try:
+            warm = Conversation.open(persona=persona, backend=backend, store=store)
+            warm_up(conversation=warm, stt=stt, tts=tts)
             for i, question in enumerate(questions):
                 # A fresh conversation per question: every turn sees the same prompt size.
                 conv = Conversation.open(
@@ -108,13 +119,15 @@ def run(args: argparse.Namespace) -> dict:
                     store=store,
                     options=GenerationOptions(max_tokens=args.max_tokens, temperature=0.7, seed=i),
                 )
+                # The question arrives at speaking speed, as from a mic, so the endpoint
+                # and the early (speculative) transcription happen as they would live.
+                mic = FileAudioIn(question, realtime=not args.fast)
                 loop = build_loop(
-                    VoiceSessionOptions(
-                        in_path=question, out_path=folder / f"r{i}.wav", loop=VoiceConfig()
-                    ),
+                    VoiceSessionOptions(out_path=folder / f"r{i}.wav", loop=VoiceConfig()),
                     conversation=conv,
                     stt=stt,
                     tts=tts,
+                    audio_in=mic,
                 )
                 events = loop.run()
                 loop.audio_out.close()

@@ -23,7 +23,13 @@ from persona.voice.events import (
     VoiceEvent,
 )
 from persona.voice.loop import VoiceConfig
-from persona.voice.session import VoiceSessionOptions, build_loop, voice_llm_threads
+from persona.voice.session import (
+    VoiceSessionOptions,
+    build_loop,
+    limit_malloc_arenas,
+    voice_llm_threads,
+    warm_up,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -90,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from persona.personas import load_persona
     from persona.speech.vad import VadConfig
 
+    limit_malloc_arenas()
     persona = load_persona(args.persona)
     wake = None
     if args.wake_phrase is not None:
@@ -150,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
             on_event=printer,
             closer=closer,
         )
+        warm_up(conversation=conv, stt=loop.stt, tts=loop.tts)
         if args.push_to_talk:
             threading.Thread(target=_enter_arms, args=(loop,), daemon=True).start()
         loop.run()

@@ -36,6 +36,22 @@ class VoiceSessionOptions:
     loop: VoiceConfig = field(default_factory=VoiceConfig)
 
 
+def limit_malloc_arenas(arenas: int = 2) -> None:
+    """Cap glibc's per-thread malloc arenas (like MALLOC_ARENA_MAX=2).
+
+    The loop's five threads each get an arena by default; on a Pi every 50 MB of RSS counts.
+    A no-op where glibc is absent.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(-8, arenas)  # M_ARENA_MAX
+    except (OSError, AttributeError):
+        log.debug("mallopt unavailable; malloc arenas not limited")
+
+
 def voice_llm_threads() -> int:
     """LLM threads for voice mode: leave one core to STT/TTS/audio, which run beside it.
     llama.cpp's threads spin-wait; sharing every core with other work slows it 10x or more."""
@@ -89,3 +105,26 @@ def build_loop(
         config=options.loop,
         on_event=on_event,
     )
+
+
+def warm_up(*, conversation: object, stt: SpeechToText, tts: TextToSpeech) -> None:
+    """Pay the first-call costs before listening, not on the first question: CTranslate2 and
+    ONNX set-up, and the LLM's evaluation of the system prompt (llama.cpp keeps that prefix
+    in its KV cache, so the first reply only evaluates the new message)."""
+    import numpy as np
+
+    from persona.llm.base import GenerationOptions, Message
+
+    stt.transcribe(np.zeros(16000, dtype=np.float32))
+    for _ in tts.synthesize("Ready."):
+        pass
+    backend = getattr(conversation, "backend", None)
+    system_prompt = getattr(conversation, "system_prompt", None)
+    if backend is None or system_prompt is None:
+        return
+    try:
+        messages = [Message("system", system_prompt()), Message("user", "Hello")]
+        for _ in backend.stream_chat(messages, GenerationOptions(max_tokens=1)):
+            pass
+    except Exception as exc:  # warming is an optimisation; the loop works without it
+        log.debug("LLM warm-up failed: %s", exc)

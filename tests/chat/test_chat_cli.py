@@ -1,0 +1,91 @@
+"""`persona chat` and `persona forget` as a user runs them, including bad input."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+
+def assert_user_error(proc, *words):
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+    assert "Traceback" not in proc.stderr
+    for word in words:
+        assert word.lower() in lines[0].lower()
+
+
+def test_once_json_and_forget(cli, tmp_path):
+    db = tmp_path / "chat.db"
+    proc = cli("chat", "--once", "Hi, my name is Ada!", "--json", "--seed", "3", "--user", "ada",
+               "--db", str(db), "--max-tokens", "40")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["persona"] == "sparky" and out["reply"] and out["turn_id"]
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT value FROM memory WHERE user='ada' AND kind='name'").fetchone() == ("Ada",)
+    conn.close()
+
+    forget = cli("forget", "ada", "--db", str(db))
+    assert forget.returncode == 0 and "forgot ada" in forget.stdout
+    conn = sqlite3.connect(db)
+    for table in ("memory", "conversations"):
+        assert conn.execute(f"SELECT count(*) FROM {table} WHERE user='ada'").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM turns").fetchone() == (0,)
+
+
+def test_interactive_chat_streams_and_quits(cli, tmp_path):
+    proc = cli("chat", "--persona", "percival", "--db", str(tmp_path / "c.db"), "--seed", "1",
+               "--max-tokens", "30", input="Good morning!\n/quit\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "chatting with" in proc.stdout
+    assert proc.stdout.count(":") >= 2  # the greeting and one reply, each after the name
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--persona", "no-such-robot"], ["persona"]),
+        (["--model", "no-such-model"], ["model"]),
+        (["--model", "/nonexistent/model.gguf"], ["/nonexistent/model.gguf"]),
+        (["--backend", "openai", "--base-url", "http://127.0.0.1:9/v1"], ["127.0.0.1:9"]),
+    ],
+)
+def test_bad_options_give_one_line(cli, tmp_path, args, words):
+    db = tmp_path / "c.db"
+    proc = cli("chat", "--once", "hello", "--db", str(db), *args)
+    assert_user_error(proc, *words)
+    if db.exists():
+        conn = sqlite3.connect(db)
+        assert conn.execute("SELECT count(*) FROM turns").fetchone() == (0,)
+
+
+def test_corrupt_and_truncated_gguf(cli, tmp_path, llama_backend):
+    real = llama_backend.model_path.read_bytes()
+    truncated = tmp_path / "truncated.gguf"
+    truncated.write_bytes(real[: len(real) // 3])
+    garbage = tmp_path / "garbage.gguf"
+    garbage.write_bytes(b"GGUF" + b"\x00\xff" * 5000)
+    for path in (truncated, garbage):
+        proc = cli("chat", "--once", "hello", "--model", str(path), "--db", str(tmp_path / "c.db"))
+        assert_user_error(proc)
+
+
+@pytest.mark.parametrize("message", ["", "   ", "x" * 1_000_000])
+def test_empty_and_huge_messages(cli, tmp_path, message):
+    db = tmp_path / "c.db"
+    proc = cli("chat", "--once", "-", "--db", str(db), input=message)
+    assert_user_error(proc)
+    if db.exists():
+        conn = sqlite3.connect(db)
+        assert conn.execute("SELECT count(*) FROM turns").fetchone() == (0,)
+
+
+def test_interactive_huge_line_keeps_the_chat_going(cli, tmp_path):
+    proc = cli("chat", "--db", str(tmp_path / "c.db"), "--max-tokens", "20",
+               input="y" * 1_000_000 + "\nHello!\n/quit\n")
+    assert proc.returncode == 0
+    assert "too long" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stdout.count("Sparky:") >= 2  # greeting, then the reply to "Hello!"
