@@ -30,7 +30,9 @@ def persona_home(tmp_path, monkeypatch):
     return home
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300, input: str | None = None):
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300, input: str | None = None
+):
     """Run `python -m persona ARGS` as a user would; returns the CompletedProcess."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(

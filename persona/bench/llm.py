@@ -10,7 +10,6 @@ medians are compared. Progress goes to stderr; `run` returns the figures as a di
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from persona.llm.base import BackendConfig, GenerationOptions, Message
-from persona.llm.llama import LlamaBackend
+from persona.llm.llama import LlamaBackend, default_threads
 
 SYSTEM = "You are Sparky, a cheeky household companion robot. Answer in a few sentences."
 PROMPT = "Tell me a long story about a robot who learns to bake bread."
@@ -39,7 +38,7 @@ TURNS = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=None, help="catalog name or GGUF path (default model)")
-    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: all)")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: all cores but one)")
     parser.add_argument("--n-ctx", type=int, default=2048, help="context length")
     parser.add_argument("--max-tokens", type=int, default=96, help="tokens per timed reply")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each side (medians)")
@@ -187,7 +186,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             ttft_ms_turn10=round(last, 1),
             ttft_turn10_over_turn1=round(last / first, 3) if first else None,
             ttft_ms_by_turn=[round(statistics.median(t), 1) for t in zip(*runs, strict=True)],
-            threads=config.threads or os.cpu_count(),
+            threads=config.threads or default_threads(),
             n_ctx=config.n_ctx,
             max_tokens=args.max_tokens,
             repeats=args.repeats,

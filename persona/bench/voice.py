@@ -91,8 +91,8 @@ def run(args: argparse.Namespace) -> dict:
         build_loop,
         limit_malloc_arenas,
         tts_for_persona,
-        warm_up,
         voice_llm_threads,
+        warm_up,
     )
 
     limit_malloc_arenas()

@@ -17,8 +17,11 @@ QUIT = {"/quit", "/exit", "/bye"}
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("chat", help="chat with a persona in the terminal")
     add_model_options(p)
-    p.add_argument("--once", metavar="MESSAGE",
-                   help="print one reply to MESSAGE and exit ('-' reads it from standard input)")
+    p.add_argument(
+        "--once",
+        metavar="MESSAGE",
+        help="print one reply to MESSAGE and exit ('-' reads it from standard input)",
+    )
     p.add_argument("--user", default="guest", help="who is talking (memory is per user)")
     p.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
     p.add_argument("--resume", action="store_true", help="continue your last conversation")

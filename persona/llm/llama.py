@@ -49,6 +49,12 @@ def resolve_model_path(model: str | None) -> Path:
     return Path(resolve(model, "llm"))
 
 
+def default_threads() -> int:
+    """All cores but one: speech and the UI run beside the model, and llama.cpp threads
+    that compete for a busy core spin and slow down many times over."""
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
+
+
 class LlamaBackend:
     """A llama.cpp model in this process. Load with `LlamaBackend.load(config)`.
 
@@ -92,7 +98,7 @@ class LlamaBackend:
             raise ModelError(
                 "llama-cpp-python is not installed: pip install robot-persona"
             ) from None
-        threads = config.threads or os.cpu_count() or 1
+        threads = config.threads or default_threads()
         kwargs: dict[str, Any] = {
             "model_path": str(path),
             "n_ctx": config.n_ctx,

@@ -92,12 +92,22 @@ class OpenAIBackend:
             retries=config.retries,
         )
         try:
-            models = backend._request("GET", "/models").json().get("data") or []
-        except (BackendUnavailable, ValueError, AttributeError):
+            listing = backend._request("GET", "/models").json()
+        except ValueError:
+            listing = None
+        except BackendUnavailable:
             client.close()
             raise
+        models = listing.get("data") if isinstance(listing, dict) else None
+        if not isinstance(models, list):
+            client.close()
+            raise BackendUnavailable(
+                f"{base_url} is not an OpenAI-compatible server (no model list at /models):"
+                " fix --base-url (it usually ends in /v1)"
+            )
         if not backend.model:
-            backend.model = str(models[0].get("id", "")) if models else ""
+            first = models[0] if models and isinstance(models[0], dict) else {}
+            backend.model = str(first.get("id", ""))
         return backend
 
     # --- protocol -----------------------------------------------------------------------

@@ -142,13 +142,14 @@ class WavAudioOut:
         data = resample(np.asarray(samples, np.float32), sample_rate, self.sample_rate)
         if self.realtime:
             # Sleep in small steps so stop() cuts the block short, like a device buffer flush.
+            # A stop() only concerns the block being played, never the next one.
+            self._stop.clear()
             step = max(1, self.sample_rate // 100)
             for i in range(0, data.size, step):
                 if self._stop.is_set():
                     break
                 self._append(data[i : i + step])
                 time.sleep(step / self.sample_rate)
-            self._stop.clear()
             return
         self._append(data)
 

@@ -202,8 +202,9 @@ def strip_emoji(text: str) -> str:
     return "".join(out)
 
 
-def strip_markdown(text: str) -> str:
-    """Markdown to plain prose; *single-asterisk* spans are stage directions and go."""
+def strip_markdown(text: str, *, keep_actions: bool = False) -> str:
+    """Markdown to plain prose; *single-asterisk* spans and [bracketed] asides are stage
+    directions and go, unless `keep_actions` (the beeps voice sounds them out)."""
     text = _CODE_BLOCK.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _INLINE_CODE.sub(r"\1", text)
@@ -212,16 +213,19 @@ def strip_markdown(text: str) -> str:
     text = _QUOTE.sub("", text)
     text = _BULLET.sub("", text)
     text = _BOLD.sub(r"\2", text)
-    text = _STAGE.sub(" ", text)
+    text = _STAGE.sub(r"\1" if keep_actions else " ", text)
     text = _UNDERSCORE_EM.sub(r"\1", text)
-    text = _BRACKET_ACTION.sub(" ", text)
+    if keep_actions:
+        text = re.sub(r"\[([^\]\n]{0,200})\]", r"(\1)", text)
+    else:
+        text = _BRACKET_ACTION.sub(" ", text)
     text = _TABLE_PIPE.sub(", ", text) if "|" in text else text
     return text.replace("*", " ").replace("#", " ")
 
 
-def speakable(text: str) -> str:
+def speakable(text: str, *, keep_actions: bool = False) -> str:
     """Everything TTS should say for `text`, on one line; may be empty."""
-    text = strip_markdown(text)
+    text = strip_markdown(text, keep_actions=keep_actions)
     text = _URL.sub(lambda m: " a link ", text)
     text = _EMAIL.sub(" an email address ", text)
     text = speak_numbers(text)

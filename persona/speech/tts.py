@@ -158,6 +158,7 @@ class BeepsTts:
     """
 
     sample_rate = 22050
+    keeps_actions = True  # "*whirr-bip!*" is exactly what this voice should sound out
 
     def __init__(self, config: TtsConfig | None = None) -> None:
         self.config = config or TtsConfig(voice=BEEPS)

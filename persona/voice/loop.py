@@ -77,6 +77,7 @@ class VoiceConfig:
     vad: VadConfig = field(default_factory=VadConfig)
     first_clause_min_chars: int = 60
     block_ms: int = 40  # speaker block: the barge-in reaction granularity
+    reopen_s: float = 2.0  # wait between attempts to reopen a failed microphone
     interrupt_note: str = "[interrupted by the user]"
 
 
@@ -285,6 +286,7 @@ class VoiceLoop:
         source = self.audio_in
         self._emit(ListenStarted(t=time.time(), source=source.name, sample_rate=source.sample_rate))
         reason = "end of input"
+        last_error = ""
         while not self._stopping.is_set():
             try:
                 for chunk in source.chunks():
@@ -293,12 +295,14 @@ class VoiceLoop:
                     self._on_mic_chunk(chunk)
                 break
             except PersonaError as exc:
-                # A missing or unplugged mic: say so and keep trying (live sources only).
-                self._emit(VoiceError(t=time.time(), message=str(exc)))
+                # A missing or unplugged mic: say so (once) and keep trying (live sources).
+                if str(exc) != last_error:
+                    self._emit(VoiceError(t=time.time(), message=str(exc)))
+                    last_error = str(exc)
                 if not source.live or not hasattr(source, "reopen"):
                     reason = "input failed"
                     break
-                self._stopping.wait(2.0)
+                self._stopping.wait(self.config.reopen_s)
                 try:
                     source.reopen()  # type: ignore[attr-defined]
                 except PersonaError as again:
@@ -467,12 +471,13 @@ class VoiceLoop:
 
     def _generate(self, turn: _Turn, text: str) -> None:
         splitter = SentenceSplitter(first_clause_min_chars=self.config.first_clause_min_chars)
+        keep_actions = bool(getattr(self.tts, "keeps_actions", False))
         index = 0
 
         def speak(sentences: list[str]) -> None:
             nonlocal index
             for sentence in sentences:
-                spoken = speakable(sentence)
+                spoken = speakable(sentence, keep_actions=keep_actions)
                 if not spoken or self._stale(turn.id):
                     continue
                 if turn.t_first_sentence is None:

@@ -19,13 +19,27 @@ def assert_user_error(proc, *words):
 
 def test_once_json_and_forget(cli, tmp_path):
     db = tmp_path / "chat.db"
-    proc = cli("chat", "--once", "Hi, my name is Ada!", "--json", "--seed", "3", "--user", "ada",
-               "--db", str(db), "--max-tokens", "40")
+    proc = cli(
+        "chat",
+        "--once",
+        "Hi, my name is Ada!",
+        "--json",
+        "--seed",
+        "3",
+        "--user",
+        "ada",
+        "--db",
+        str(db),
+        "--max-tokens",
+        "40",
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["persona"] == "sparky" and out["reply"] and out["turn_id"]
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT value FROM memory WHERE user='ada' AND kind='name'").fetchone() == ("Ada",)
+    assert conn.execute("SELECT value FROM memory WHERE user='ada' AND kind='name'").fetchone() == (
+        "Ada",
+    )
     conn.close()
 
     forget = cli("forget", "ada", "--db", str(db))
@@ -37,8 +51,18 @@ def test_once_json_and_forget(cli, tmp_path):
 
 
 def test_interactive_chat_streams_and_quits(cli, tmp_path):
-    proc = cli("chat", "--persona", "percival", "--db", str(tmp_path / "c.db"), "--seed", "1",
-               "--max-tokens", "30", input="Good morning!\n/quit\n")
+    proc = cli(
+        "chat",
+        "--persona",
+        "percival",
+        "--db",
+        str(tmp_path / "c.db"),
+        "--seed",
+        "1",
+        "--max-tokens",
+        "30",
+        input="Good morning!\n/quit\n",
+    )
     assert proc.returncode == 0, proc.stderr
     assert "chatting with" in proc.stdout
     assert proc.stdout.count(":") >= 2  # the greeting and one reply, each after the name
@@ -84,8 +108,14 @@ def test_empty_and_huge_messages(cli, tmp_path, message):
 
 
 def test_interactive_huge_line_keeps_the_chat_going(cli, tmp_path):
-    proc = cli("chat", "--db", str(tmp_path / "c.db"), "--max-tokens", "20",
-               input="y" * 1_000_000 + "\nHello!\n/quit\n")
+    proc = cli(
+        "chat",
+        "--db",
+        str(tmp_path / "c.db"),
+        "--max-tokens",
+        "20",
+        input="y" * 1_000_000 + "\nHello!\n/quit\n",
+    )
     assert proc.returncode == 0
     assert "too long" in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stdout.count("Sparky:") >= 2  # greeting, then the reply to "Hello!"

@@ -127,12 +127,16 @@ def test_context_overflow_drops_examples_then_oldest_turns(tmp_path):
     store = ChatStore.open(tmp_path / "c.db")
     try:
         conv = Conversation.open(
-            persona=load_persona("sparky"), backend=small, store=store,
+            persona=load_persona("sparky"),
+            backend=small,
+            store=store,
             options=GenerationOptions(max_tokens=40, temperature=0.0, seed=1),
         )
         dropped = []
         for i in range(8):
-            _, done = drain(conv.send(f"Message number {i}: tell me one fact about the number {i}."))
+            _, done = drain(
+                conv.send(f"Message number {i}: tell me one fact about the number {i}.")
+            )
             dropped.append(done.dropped_turns)
             assert done.prompt_tokens <= 512 - 40
         assert conv._examples_fit is False, "example dialogue goes first"

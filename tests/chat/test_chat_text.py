@@ -82,6 +82,8 @@ def test_extract_facts(message, kind, value):
     assert facts.get(kind) == value
 
 
-@pytest.mark.parametrize("message", ["I'm tired", "i'm fine thanks", "What is my name?", "I am not sure"])
+@pytest.mark.parametrize(
+    "message", ["I'm tired", "i'm fine thanks", "What is my name?", "I am not sure"]
+)
 def test_extract_facts_ignores_non_names(message):
     assert "name" not in {f.kind for f in extract_facts(message)}

@@ -229,6 +229,31 @@ def test_5xx_is_retried_with_backoff_then_reported() -> None:
         server.server_close()
 
 
+class _NotOpenAI(BaseHTTPRequestHandler):
+    """A web server that is not an LLM server."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server naming
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<html>hello</html>")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_server_that_is_not_openai_compatible_is_named() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _NotOpenAI)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with pytest.raises(BackendUnavailable, match="not an OpenAI-compatible server"):
+            open_backend("openai", BackendConfig(base_url=url, retries=0))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_server_gone_after_load_is_a_clear_error() -> None:
     backend = OpenAIBackend(
         httpx.Client(),

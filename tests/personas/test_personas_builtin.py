@@ -212,3 +212,17 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path):
     path.write_text("name: [unclosed\nid: x\n")
     with pytest.raises(BadInput, match=r"syntax\.yaml: invalid YAML at line \d+"):
         load_persona(str(path))
+
+
+def test_example_messages_are_chat_turns():
+    from persona.personas import example_messages
+
+    persona = load_persona("bleep")
+    messages = example_messages(persona, user_name="Ada")
+    flat = [turn for dialogue in persona.example_dialogue for turn in dialogue]
+    assert [m.role for m in messages] == [
+        "user" if role == "user" else "assistant" for role, _ in flat
+    ]
+    assert [m.content for m in messages] == [text for _, text in flat]
+    robo = Persona(id="r", name="Robo", example_dialogue=((("user", "hi {{char}}"),),))
+    assert example_messages(robo, user_name="Ada")[0].content == "hi Robo"

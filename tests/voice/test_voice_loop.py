@@ -25,6 +25,7 @@ from persona.voice.events import (
     SpeechStarted,
     Transcript,
     TurnMetrics,
+    VoiceError,
     VoiceEvent,
     WakeHeard,
 )
@@ -297,3 +298,50 @@ def test_push_to_talk_hears_only_armed_utterances(
     assert len(of(events, SpeechEnded)) == 1
     [transcript] = of(events, Transcript)
     assert "stop" in words(transcript.text)
+
+
+class UnpluggedMic:
+    """A live mic that fails mid-stream (as when unplugged) and works again after reopen()."""
+
+    name = "flaky-mic"
+    sample_rate = 16000
+    live = True
+
+    def __init__(self, speech: np.ndarray) -> None:
+        self.speech = speech
+        self.opened = 1
+
+    def chunks(self) -> Iterator[np.ndarray]:
+        from persona.errors import BackendUnavailable
+
+        if self.opened == 1:
+            yield from (silence(0.032) for _ in range(5))
+            raise BackendUnavailable("the microphone (flaky-mic) stopped: is it unplugged?")
+        audio = np.concatenate([self.speech, silence(1.0)])
+        yield from (audio[i : i + MIC_BLOCK] for i in range(0, audio.size, MIC_BLOCK))
+
+    def reopen(self) -> None:
+        self.opened += 1
+
+    def close(self) -> None:
+        pass
+
+
+def test_unplugged_mic_is_reported_and_the_loop_goes_on(
+    say, tmp_path, stt, piper, conversation_factory
+):
+    mic = UnpluggedMic(say("Be quiet."))
+    loop = build_loop(
+        VoiceSessionOptions(out_path=tmp_path / "r.wav", loop=VoiceConfig(reopen_s=0.05)),
+        conversation=conversation_factory(),
+        stt=stt,
+        tts=piper,
+        audio_in=mic,
+    )
+    events = loop.run()
+    loop.audio_out.close()
+    [error] = of(events, VoiceError)
+    assert "unplugged" in error.message and "\n" not in error.message
+    assert mic.opened == 2
+    [transcript] = of(events, Transcript)
+    assert "quiet" in words(transcript.text)

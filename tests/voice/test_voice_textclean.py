@@ -61,3 +61,10 @@ def test_code_blocks_and_stage_directions_go():
 
 def test_plain_text_is_untouched():
     assert speakable("Hello, how are you today?") == "Hello, how are you today?"
+
+
+def test_beeps_voice_keeps_the_actions():
+    reply = "*Bwoo-dee-dee!* [Translation: Take it easy.]"
+    assert speakable(reply) == ""
+    kept = speakable(reply, keep_actions=True)
+    assert "Bwoo-dee-dee!" in kept and "Translation: Take it easy." in kept

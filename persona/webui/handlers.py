@@ -1,0 +1,382 @@
+"""The UI's behaviour as plain functions on a `UiSession`: no Gradio components here.
+
+Streaming handlers are generators that yield the whole chat so far (Gradio's convention);
+user mistakes surface as `PersonaError`, which the app turns into a visible warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from persona.chat import ReplyDelta, ReplyDone
+from persona.errors import BadInput, PersonaError
+from persona.personas import Persona, list_personas, load_persona
+from persona.webui.security import (
+    CARD_SUFFIXES,
+    MAX_AUDIO_SECONDS,
+    MAX_MESSAGE_CHARS,
+    PROFILE_SUFFIXES,
+    check_upload,
+)
+from persona.webui.services import Services, WebConversation
+from persona.webui.session_state import Latency, UiSession
+
+log = logging.getLogger(__name__)
+
+WAITING = "⏳ waiting for the robot…"
+CARD_PREFIX = "card: "
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+ChatMessages = list[dict[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class ChatUpdate:
+    """The chat so far; `done` on the last update of a turn (then `text` is the reply)."""
+
+    messages: ChatMessages
+    done: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenReply:
+    """A reply as audio: int16 samples, their rate, and the subtitle shown beside them."""
+
+    sample_rate: int
+    samples: np.ndarray
+    subtitle: str
+    first_audio_ms: float
+
+
+@dataclass(frozen=True, slots=True)
+class RoastView:
+    text: str
+    angles_markdown: str
+    intensity: str
+    persona: Persona
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text shown as literal Markdown (no links, emphasis or HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+# -- sessions and personas -------------------------------------------------------------
+
+
+def persona_choices(session: UiSession) -> list[str]:
+    return [*list_personas(), *(CARD_PREFIX + key for key in session.custom_personas)]
+
+
+def resolve_persona(session: UiSession, choice: str | None) -> Persona:
+    if choice and choice.startswith(CARD_PREFIX):
+        key = choice[len(CARD_PREFIX) :]
+        if key not in session.custom_personas:
+            raise BadInput(f"{key}: that card is not loaded in this session; upload it again")
+        return session.custom_personas[key]
+    return load_persona(choice or None)
+
+
+def new_conversation(services: Services, session: UiSession) -> ChatMessages:
+    """Start over with the session's persona; the greeting is the first message."""
+    session.conversation = WebConversation.open(
+        persona=session.persona,
+        backend=services.backend(session.model),
+        store=services.store,
+        user=session.session_id,
+        options=services.options(),
+    )
+    session.conversation.greet()
+    return chat_messages(session)
+
+
+def start_session(services: Services, *, persona: str | None = None) -> UiSession:
+    session = UiSession.create(
+        root=services.upload_root, persona=load_persona(persona), model=services.default_model()
+    )
+    new_conversation(services, session)
+    return session
+
+
+def switch_persona(services: Services, session: UiSession, choice: str) -> ChatMessages:
+    session.persona = resolve_persona(session, choice)
+    session.roast = None
+    return new_conversation(services, session)
+
+
+def switch_model(services: Services, session: UiSession, model: str) -> None:
+    if model not in services.installed_models():
+        raise BadInput(f"{model}: not an installed model; pick one from the list")
+    session.model = model
+    backend = services.backend(model)
+    if session.conversation is not None:
+        session.conversation.backend = backend
+    if session.roast is not None:
+        session.roast.backend = backend
+
+
+def import_persona_card(services: Services, session: UiSession, path: str | Path) -> str:
+    """Load an uploaded character card (PNG or JSON) as a persona for this session only."""
+    from persona.personas import import_card
+
+    path = check_upload(path, allowed=CARD_SUFFIXES, what="character card")
+    persona = import_card(path)
+    key = f"{persona.name or persona.id}"[:40]
+    session.custom_personas[key] = persona
+    _discard(path)
+    return CARD_PREFIX + key
+
+
+# -- chat -------------------------------------------------------------------------------
+
+
+def chat_messages(session: UiSession) -> ChatMessages:
+    conv = session.conversation
+    if conv is None:
+        return []
+    return [{"role": m.role, "content": m.content} for m in conv.history()]
+
+
+def pending_messages(session: UiSession, text: str) -> ChatMessages:
+    """The chat with the user's message and a waiting placeholder, shown before the queue."""
+    return [*chat_messages(session), {"role": "user", "content": text},
+            {"role": "assistant", "content": WAITING}]
+
+
+def check_message(text: str | None) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise BadInput("the message is empty: type something to say")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise BadInput(
+            f"the message is too long ({len(text):,} characters; the limit is "
+            f"{MAX_MESSAGE_CHARS:,}): shorten it"
+        )
+    return text
+
+
+def stream_reply(
+    services: Services, session: UiSession, text: str | None, *, retry: bool = False
+) -> Iterator[ChatUpdate]:
+    """Stream one reply (or regenerate the last one with `retry`). Lazy."""
+    conv = session.conversation
+    if conv is None:
+        new_conversation(services, session)
+        conv = session.conversation
+    if retry:
+        users = [m.content for m in conv.history() if m.role == "user"]
+        events = conv.retry()  # undoes the last exchange now; the reply itself is lazy
+        text = users[-1]
+    else:
+        text = check_message(text)
+        events = conv.send(text)
+    before = chat_messages(session)
+    shown = ""
+    start = time.perf_counter()
+    yield ChatUpdate([*before, {"role": "user", "content": text},
+                      {"role": "assistant", "content": ""}])
+    done: ReplyDone | None = None
+    for event in events:
+        if isinstance(event, ReplyDelta):
+            shown += event.text
+            yield ChatUpdate([*before, {"role": "user", "content": text},
+                              {"role": "assistant", "content": shown}])
+        elif isinstance(event, ReplyDone):
+            done = event
+    reply = done.text if done is not None else shown
+    session.latency = Latency(
+        first_token_ms=done.ttft_ms if done else None,
+        reply_ms=(time.perf_counter() - start) * 1000,
+    )
+    messages = chat_messages(session)
+    if done is None or done.turn_id is None:  # nothing stored: still show what was said
+        messages = [*before, {"role": "user", "content": text},
+                    {"role": "assistant", "content": reply}]
+    yield ChatUpdate(messages, done=True, text=reply)
+
+
+def undo(session: UiSession) -> tuple[ChatMessages, str]:
+    """Remove the last exchange; returns the chat and the removed message (to edit)."""
+    conv = session.conversation
+    removed = conv.undo() if conv is not None else None
+    if removed is None:
+        raise BadInput("there is nothing to undo yet")
+    return chat_messages(session), removed
+
+
+# -- voice ------------------------------------------------------------------------------
+
+
+def transcribe(services: Services, audio: str | Path | None) -> tuple[str, float]:
+    """A recorded file -> (text, milliseconds); the file is deleted. Silence is a BadInput."""
+    from persona.speech.audio_decode import STT_RATE, load_audio
+
+    if not audio:
+        raise BadInput("no recording received: press record, speak, then stop")
+    path = Path(audio)
+    try:
+        try:
+            samples = load_audio(path)
+        except PersonaError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any decoder failure is a bad recording
+            raise BadInput(f"cannot read that recording ({exc.__class__.__name__}): record again") from None
+    finally:
+        _discard(path)
+    seconds = samples.size / STT_RATE
+    if samples.size == 0:
+        raise BadInput("the recording is empty: press record, speak, then stop")
+    if seconds > MAX_AUDIO_SECONDS:
+        raise BadInput(
+            f"the recording is {seconds:.0f} s long; keep it under {MAX_AUDIO_SECONDS:.0f} s"
+        )
+    start = time.perf_counter()
+    result = services.stt().transcribe(samples)
+    elapsed = (time.perf_counter() - start) * 1000
+    if not result.text.strip():
+        raise BadInput("I couldn't hear any words in that recording: try again, closer to the mic")
+    return result.text.strip(), elapsed
+
+
+def speak(services: Services, persona: Persona, text: str, *, started: float) -> SpokenReply | None:
+    """The reply in the persona's voice; beeps keep the text as their subtitle."""
+    from persona.speech.textclean import speakable
+    from persona.speech.tts import BEEPS
+
+    voice = persona.voice.tts or None
+    spoken = text if voice == BEEPS else speakable(text)
+    if not spoken.strip():
+        return None
+    tts = services.tts(voice, persona.voice.speed)
+    chunks, subtitles = [], []
+    first_audio_ms = None
+    for chunk in tts.synthesize(spoken):
+        if first_audio_ms is None:
+            first_audio_ms = (time.perf_counter() - started) * 1000
+        chunks.append(chunk.samples)
+        subtitles.append(chunk.text)
+    if not chunks:
+        return None
+    samples = np.concatenate(chunks)
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
+    return SpokenReply(tts.sample_rate, pcm, " ".join(subtitles), first_audio_ms or 0.0)
+
+
+def latency_markdown(latency: Latency) -> str:
+    def ms(value: float | None) -> str:
+        return "–" if value is None else f"{value:,.0f} ms"
+
+    return (
+        "| stage | last turn |\n|---|---|\n"
+        f"| transcription | {ms(latency.transcribe_ms)} |\n"
+        f"| first token | {ms(latency.first_token_ms)} |\n"
+        f"| whole reply | {ms(latency.reply_ms)} |\n"
+        f"| first audio | {ms(latency.first_audio_ms)} |"
+    )
+
+
+# -- roast ------------------------------------------------------------------------------
+
+
+def load_roast_profile(
+    session: UiSession, *, path: str | Path | None, text: str | None
+) -> tuple[str, str]:
+    """Import an uploaded profile (kept in the session folder) or pasted text.
+
+    Returns the profile summary and its roast angles, both as escaped Markdown.
+    """
+    from persona.roast import extract_angles, load_profile
+
+    if path:
+        upload = check_upload(path, allowed=PROFILE_SUFFIXES, what="profile")
+        kept = session.workdir / ("profile-" + upload.name.replace("/", "_"))
+        shutil.move(str(upload), kept)
+        profile = load_profile(kept)
+    elif text and text.strip():
+        if len(text) > 64 * 1024:
+            raise BadInput("the pasted profile is larger than 64 KB: paste less")
+        profile = load_profile(text if "\n" in text else text + "\n")
+    else:
+        raise BadInput("upload a profile file or paste some text about the person first")
+    session.profile = profile
+    session.roast = None
+    angles = extract_angles(profile)
+    return profile_summary(profile), angles_markdown(angles)
+
+
+def profile_summary(profile: object) -> str:
+    rows = [
+        ("source", f"{profile.source}"),
+        ("name", profile.display_name),
+        ("handle", profile.handle),
+        ("bio", profile.bio[:300]),
+        ("location", profile.location),
+        ("followers", "" if profile.followers is None else str(profile.followers)),
+        ("posts", "" if profile.post_count is None else str(profile.post_count or len(profile.posts))),
+        ("repos", str(len(profile.repos)) if profile.repos else ""),
+        ("top words", ", ".join(w for w, _ in profile.top_words[:8])),
+    ]
+    lines = [f"- **{key}**: {md_escape(value)}" for key, value in rows if value]
+    lines += [f"- **fact**: {md_escape(fact[:200])}" for fact in profile.facts[:5]]
+    return "\n".join(lines) or "_(an empty profile)_"
+
+
+def angles_markdown(angles: object) -> str:
+    if not angles:
+        return "_(nothing safe to roast here)_"
+    return "\n".join(f"- [{md_escape(a.kind)}] {md_escape(a.fact[:200])}" for a in angles)
+
+
+def roast(
+    services: Services,
+    session: UiSession,
+    *,
+    consent: bool,
+    intensity: str,
+    action: str = "roast",
+) -> RoastView:
+    """Roast the session's profile; "again", "harder" and "nicer" continue the bit."""
+    from persona.roast.session import RoastSession, shift_intensity
+
+    if not consent:
+        raise BadInput("tick the consent box first: roast only someone who agreed to it")
+    if session.profile is None:
+        raise BadInput("load a profile first (upload a file or paste text), then roast")
+    bit = session.roast
+    if bit is None or action == "roast":
+        bit = RoastSession(
+            profile=session.profile,
+            backend=services.backend(session.model),
+            persona=session.persona,
+            intensity=intensity,
+            consent=True,
+            n=services.config.roast_n,
+            max_tokens=services.config.roast_max_tokens,
+        )
+        session.roast = bit
+    else:
+        bit.intensity = intensity
+    if action == "harder":
+        bit.intensity = shift_intensity(bit.intensity, +1)
+    elif action == "nicer":
+        bit.intensity = shift_intensity(bit.intensity, -1)
+    reply = bit.roast()
+    used = reply.result.angles if reply.result is not None else ()
+    return RoastView(reply.text, angles_markdown(used), bit.intensity, session.persona)
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError as exc:
+        log.debug("could not remove upload %s: %s", path, exc)
+
