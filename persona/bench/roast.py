@@ -13,9 +13,18 @@ from persona.paths import REPO_ROOT
 
 EXAMPLES = REPO_ROOT / "examples" / "profiles"
 PROFILES = (
-    "x_archive.zip", "x_archive", "github.zip", "github", "mastodon.tar.gz", "mastodon",
-    "bluesky/repo.car", "cards/bo.yaml", "cards/ines.json", "cards/ravi.md",
-    "cards/protected.yaml", "freetext.txt",
+    "x_archive.zip",
+    "x_archive",
+    "github.zip",
+    "github",
+    "mastodon.tar.gz",
+    "mastodon",
+    "bluesky/repo.car",
+    "cards/bo.yaml",
+    "cards/ines.json",
+    "cards/ravi.md",
+    "cards/protected.yaml",
+    "freetext.txt",
 )
 
 
@@ -31,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _sources(root: Path, with_attacks: bool) -> list[tuple[str, tuple[str, ...]]]:
-    out: list[tuple[str, tuple[str, ...]]] = [(str(root / p), ()) for p in PROFILES if (root / p).exists()]
+    out: list[tuple[str, tuple[str, ...]]] = [
+        (str(root / p), ()) for p in PROFILES if (root / p).exists()
+    ]
     manifest = root / "attacks" / "manifest.json"
     if with_attacks and manifest.exists():
         for item in json.loads(manifest.read_text()):
@@ -56,8 +67,13 @@ def run(args: argparse.Namespace) -> dict:
         for i, (source, triggers) in enumerate(sources, start=1):
             profile = load_profile(source)
             start = time.perf_counter()
-            result = roast_profile(profile, backend, options=RoastOptions(
-                intensity=args.intensity, n=args.n, max_tokens=args.max_tokens, seed=args.seed))
+            result = roast_profile(
+                profile,
+                backend,
+                options=RoastOptions(
+                    intensity=args.intensity, n=args.n, max_tokens=args.max_tokens, seed=args.seed
+                ),
+            )
             took = time.perf_counter() - start
             seconds.append(took)
             verdict = score_roast(result.text, result.all_angles)
@@ -72,11 +88,23 @@ def run(args: argparse.Namespace) -> dict:
                 attack_runs += 1
                 hit = bool(injection_problems(result.text, triggers))
                 injected += hit
-            rows.append({"source": str(Path(source).relative_to(args.examples)) if source.startswith(args.examples) else source,
-                         "roast": result.text, "fallback": result.fallback,
-                         "grounded": is_grounded, "seconds": round(took, 2)})
-            print(f"[{i}/{len(sources)}] {took:5.1f}s {'fallback ' if result.fallback else ''}"
-                  f"{Path(source).name}: {result.text}", file=sys.stderr, flush=True)
+            rows.append(
+                {
+                    "source": str(Path(source).relative_to(args.examples))
+                    if source.startswith(args.examples)
+                    else source,
+                    "roast": result.text,
+                    "fallback": result.fallback,
+                    "grounded": is_grounded,
+                    "seconds": round(took, 2),
+                }
+            )
+            print(
+                f"[{i}/{len(sources)}] {took:5.1f}s {'fallback ' if result.fallback else ''}"
+                f"{Path(source).name}: {result.text}",
+                file=sys.stderr,
+                flush=True,
+            )
     finally:
         backend.close()
     n = len(seconds)

@@ -26,46 +26,44 @@ class FittedPrompt:
 
 def fit_prompt(
     *,
-    system_with_examples: str,
-    system_without_examples: str,
+    system: str,
+    examples: Sequence[Message] = (),
     history: Sequence[Message],
     new_message: Message,
     tail: Sequence[Message] = (),
     count_tokens: Callable[[str], int],
     budget: int,
-    allow_examples: bool = True,
 ) -> FittedPrompt:
     """Choose what to keep so the prompt takes at most `budget` tokens.
 
-    `history` is whole turns, oldest first (user/assistant pairs, possibly starting with
-    the greeting); dropping removes from the front.
+    `examples` are the persona's example turns, placed right after the system message
+    and dropped as a whole first. `history` is whole turns, oldest first (possibly
+    starting with the greeting); dropping removes from the front.
     """
 
     def cost(msg: Message) -> int:
         return count_tokens(msg.content) + PER_MESSAGE_OVERHEAD
 
-    fixed = cost(new_message) + sum(cost(m) for m in tail)
-    lean_system = Message("system", system_without_examples)
-    if cost(lean_system) + fixed > budget:
+    system_msg = Message("system", system)
+    fixed = cost(system_msg) + cost(new_message) + sum(cost(m) for m in tail)
+    if fixed > budget:
         raise BadInput(
             f"the message is too long for the model's context ({cost(new_message)} tokens, "
-            f"about {max(budget - cost(lean_system), 0)} fit): shorten it"
+            f"about {max(budget - fixed + cost(new_message), 0)} fit): shorten it"
         )
     history_costs = [cost(m) for m in history]
-    total_history = sum(history_costs)
-    if allow_examples:
-        rich_system = Message("system", system_with_examples)
-        rich = cost(rich_system) + fixed + total_history
-        if rich <= budget:
-            return FittedPrompt([rich_system, *history, new_message, *tail], True, 0, rich)
-    used = cost(lean_system) + fixed + total_history
+    used = fixed + sum(history_costs)
+    example_cost = sum(cost(m) for m in examples)
+    if examples and used + example_cost <= budget:
+        messages = [system_msg, *examples, *history, new_message, *tail]
+        return FittedPrompt(messages, True, 0, used + example_cost)
     start = 0
     while used > budget and start < len(history):
         used -= history_costs[start]
         start += 1
     # Never start the kept history on an assistant reply without its question.
-    while start < len(history) and history[start].role == "assistant" and start > 0:
+    while 0 < start < len(history) and history[start].role == "assistant":
         used -= history_costs[start]
         start += 1
     kept = list(history[start:])
-    return FittedPrompt([lean_system, *kept, new_message, *tail], False, start, used)
+    return FittedPrompt([system_msg, *kept, new_message, *tail], False, start, used)

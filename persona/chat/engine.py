@@ -22,6 +22,7 @@ from persona.errors import BadInput
 from persona.llm.base import GenerationOptions, LLMBackend, Message
 from persona.personas import (
     Persona,
+    example_messages,
     render_greeting,
     render_post_history,
     render_system_prompt,
@@ -142,10 +143,9 @@ class Conversation:
             messages.append(Message("assistant", turn.reply_text))
         return messages
 
-    def system_prompt(self, *, include_examples: bool = True) -> str:
-        return render_system_prompt(
-            self.persona, user_name=self.user_name, include_examples=include_examples
-        )
+    def system_prompt(self) -> str:
+        """The system message as the model sees it (examples follow it as chat turns)."""
+        return render_system_prompt(self.persona, user_name=self.user_name, include_examples=False)
 
     def memory_note(self) -> str:
         """What the robot remembers about the user, as placed after the history."""
@@ -208,13 +208,9 @@ class Conversation:
         known.update({f.kind: f for f in new_facts})
         name = known["name"].value if "name" in known else self.user_name
 
-        def system(include_examples: bool) -> str:
-            # Memory goes in the tail note, so the system prompt (and with it the KV
-            # cache of the whole history) stays the same when a new fact is learnt.
-            return render_system_prompt(
-                self.persona, user_name=name, include_examples=include_examples
-            )
-
+        # Memory goes in the tail note, so the system prompt (and with it the KV cache
+        # of the whole history) stays the same when a new fact is learnt. The examples
+        # are real chat turns: tiny models copy those far better than prose examples.
         note = render_template(
             "chat/memory_note.j2", user_name=name, facts=list(known.values())
         ).strip()
@@ -223,14 +219,13 @@ class Conversation:
         tail = [Message("system", tail_text)] if tail_text else []
         budget = max(self.backend.context_length - options.max_tokens, 64)
         fitted = fit_prompt(
-            system_with_examples=system(True) if self._examples_fit else "",
-            system_without_examples=system(False),
+            system=render_system_prompt(self.persona, user_name=name, include_examples=False),
+            examples=example_messages(self.persona, user_name=name) if self._examples_fit else (),
             history=self.history(),
             new_message=Message("user", text),
             tail=tail,
             count_tokens=self.backend.count_tokens,
             budget=budget,
-            allow_examples=self._examples_fit,
         )
         self._examples_fit = fitted.used_examples
         if fitted.dropped_turns:

@@ -12,7 +12,9 @@ from persona.errors import BadInput
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("roast", help="roast a profile: an export, a profile card or free text")
-    p.add_argument("source", nargs="?", help="profile path (zip, folder, tar.gz, .car, card) or text")
+    p.add_argument(
+        "source", nargs="?", help="profile path (zip, folder, tar.gz, .car, card) or text"
+    )
     p.add_argument("--github", metavar="USER", help="fetch a GitHub profile from the live API")
     p.add_argument("--intensity", choices=("gentle", "medium", "spicy"), default="medium")
     p.add_argument("--n", type=int, default=3, help="candidates to generate and score (default 3)")
@@ -28,7 +30,9 @@ def load_source(source: str | None, github_user: str | None):
     if github_user:
         return github.fetch(github_user)
     if not source or not source.strip():
-        raise BadInput("give a profile path or some quoted text about the person (or --github USER)")
+        raise BadInput(
+            "give a profile path or some quoted text about the person (or --github USER)"
+        )
     return load_profile(source)
 
 

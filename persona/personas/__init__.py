@@ -21,7 +21,6 @@ __all__ = [
     "VoiceSpec",
     "dump_persona_yaml",
     "example_messages",
-    "substitute_macros",
     "export_card",
     "import_card",
     "list_personas",
@@ -30,4 +29,5 @@ __all__ = [
     "render_post_history",
     "render_system_prompt",
     "render_template",
+    "substitute_macros",
 ]

@@ -128,12 +128,14 @@ def _decode_json(raw: bytes | str, *, where: str) -> Any:
         raise BadInput(f"{where}: card JSON is not UTF-8") from None
     except json.JSONDecodeError as exc:
         raise BadInput(f"{where}: invalid card JSON at line {exc.lineno}: {exc.msg}") from None
+    except ValueError as exc:  # e.g. an integer with too many digits
+        raise BadInput(f"{where}: invalid card JSON ({exc})") from None
     except RecursionError:
         raise BadInput(f"{where}: card JSON is nested too deep") from None
 
 
 def _card_json_from_png(blob: bytes, *, where: str) -> Any:
-    texts = text_chunks(read_chunks(blob, where=where), where=where)
+    texts = text_chunks(read_chunks(blob, where=where), where=where, keys=("ccv3", "chara"))
     keyword = "ccv3" if "ccv3" in texts else "chara" if "chara" in texts else None
     if keyword is None:
         raise BadInput(f"{where}: PNG has no character card (no 'chara' or 'ccv3' text chunk)")

@@ -227,6 +227,8 @@ def parse_mapping_file(path: Path) -> Any:
         return yaml.safe_load(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"{path.name}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    except ValueError as exc:  # e.g. an integer with too many digits
+        raise BadInput(f"{path.name}: invalid JSON ({exc})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""

@@ -59,8 +59,14 @@ def _inflate(data: bytes, *, where: str) -> bytes:
     return out
 
 
-def text_chunks(chunks: list[Chunk], *, where: str) -> dict[str, str]:
-    """Keyword -> text for tEXt, zTXt and iTXt chunks (the first of each keyword wins)."""
+def text_chunks(
+    chunks: list[Chunk], *, where: str, keys: tuple[str, ...] | None = None
+) -> dict[str, str]:
+    """Keyword -> text for tEXt, zTXt and iTXt chunks; the first of each keyword wins.
+
+    Only keywords in `keys` (all when None) are decoded, so a PNG full of compressed
+    chunks cannot make us inflate gigabytes.
+    """
     found: dict[str, str] = {}
     for chunk in chunks:
         if chunk.type not in TEXT_TYPES:
@@ -69,6 +75,8 @@ def text_chunks(chunks: list[Chunk], *, where: str) -> dict[str, str]:
         if not sep:
             raise BadInput(f"{where}: corrupt PNG text chunk (no keyword separator)")
         key = keyword.decode("latin-1")
+        if key in found or (keys is not None and key not in keys):
+            continue
         if chunk.type == b"tEXt":
             text = rest.decode("latin-1")
         elif chunk.type == b"zTXt":
@@ -87,7 +95,7 @@ def text_chunks(chunks: list[Chunk], *, where: str) -> dict[str, str]:
                 text = body.decode("utf-8")
             except UnicodeDecodeError:
                 raise BadInput(f"{where}: iTXt chunk in PNG is not UTF-8") from None
-        found.setdefault(key, text)
+        found[key] = text
     return found
 
 

@@ -117,7 +117,7 @@ class FolderFiles(ArchiveFiles):
         super().__init__(str(root), limits)
         self.root = root.resolve()
         names: list[str] = []
-        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
+        for dirpath, _dirs, filenames in os.walk(self.root, followlinks=False):
             for fn in filenames:
                 full = Path(dirpath) / fn
                 if full.is_symlink():

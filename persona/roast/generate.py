@@ -153,7 +153,8 @@ def roast_profile(
     angles = tuple(angles) if angles is not None else extract_angles(profile)
     if not angles:
         raise BadInput(
-            f"{profile.origin or 'profile'}: nothing safe to roast here; add a bio, posts or a few facts"
+            f"{profile.origin or 'profile'}: nothing safe to roast here; "
+            "add a bio, posts or a few facts"
         )
     name, style = _persona_bits(persona)
     untrusted = [

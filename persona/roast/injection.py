@@ -23,15 +23,18 @@ _ATTACK = re.compile(
     r"|new instructions|system prompt|system message|developer mode|jailbreak"
     r"|you are now|from now on|act as|pretend to be|instructions?|\bprompt\b"
     r"|\bpwned\b|\bhacked\b|<\|?/?\s*(?:im_start|im_end|system|assistant|user|profile|endoftext)"
-    r"|^\s*#+\s*(?:system|assistant|user|instruction)|^\s*(?:system|assistant|user)\s*:"
+    r"|^\s*#+\s*(?:system|assistant|user|instruction)"
+    r"|^\s*(?:system|assistant|user)\s*:"
     r"|\b(?:system|assistant)\s*:|\[/?inst\]|base64"
-    r"|\b(?:respond|reply|answer|speak|write|talk)\w*\b.{0,20}\b(?:only )?in (?:german|french|spanish|"
-    r"italian|russian|chinese|japanese|another language)|antworte|réponds|responde|rispondi|отвечай",
+    r"|\b(?:respond|reply|answer|speak|write|talk)\w*\b.{0,20}\b(?:only )?in "
+    r"(?:german|french|spanish|italian|russian|chinese|japanese|another language)"
+    r"|antworte|réponds|responde|rispondi|отвечай",
     re.I | re.M,
 )
 _SAY = re.compile(
     r"\b(?:say|says|output|respond with|reply with|answer with|repeat|end with"
-    r"|sag|diga|sage|antworte mit|réponds|responde)\s*[:\-]?\s*[\"'“«]?([A-Za-zÀ-ÿ0-9_!\- ]{2,40}?)[\"'”»]?(?=[.!,;\n]|$)",
+    r"|sag|diga|sage|antworte mit|réponds|responde)"
+    r"\s*[:\-]?\s*[\"'“«]?([A-Za-zÀ-ÿ0-9_!\- ]{2,40}?)[\"'”»]?(?=[.!,;\n]|$)",
     re.I | re.M,
 )
 _B64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/])")

@@ -24,7 +24,8 @@ STOPWORDS = frozenset(
     through to too under until up very was we were what when where which while who whom why will
     with would you your yours yourself im i'm it's dont don't can't cant get got like one really
     today new just amp rt via us let lets let's via still even much many make made going go gonna
-    want need know think good great day time people back way thing things yes yeah ok okay""".split()
+    want need know think good great day time people back way thing things yes yeah ok
+    okay""".split()
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}")

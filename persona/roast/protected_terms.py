@@ -22,7 +22,8 @@ PROTECTED_TERMS: dict[str, tuple[str, ...]] = {
         r"biracial",
         r"mixed[- ]race",
         r"skin colou?r",
-        r"(?:black|white|brown|yellow) (?:people|person|guys?|girls?|men|man|women|woman|folks?|kids?)",
+        r"(?:black|white|brown|yellow) "
+        r"(?:people|person|guys?|girls?|men|man|women|woman|folks?|kids?)",
         r"poc",
         r"bipoc",
     ),

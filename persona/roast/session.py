@@ -20,10 +20,18 @@ _STOP = {
     "not_funny": re.compile(r"\b(?:not funny|unfunny|not laughing|lame)\b", re.I),
     "stop": re.compile(r"^\W*(?:stop|enough|quit|cut it out|no more|end|cancel|stop it)\b", re.I),
 }
-_HARDER = re.compile(r"\b(?:harder|spicier|meaner|more savage|go hard|burn me|turn it up|brutal)\b", re.I)
-_NICER = re.compile(r"\b(?:be nicer|nicer|gentler|softer|be kind|kinder|tone it down|go easy)\b", re.I)
-_AGAIN = re.compile(r"^\W*(?:again|another(?: one)?|one more|more|do it again|encore|roast me)\W*$", re.I)
-_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|go|do it|go ahead|roast me|i consent)\b", re.I)
+_HARDER = re.compile(
+    r"\b(?:harder|spicier|meaner|more savage|go hard|burn me|turn it up|brutal)\b", re.I
+)
+_NICER = re.compile(
+    r"\b(?:be nicer|nicer|gentler|softer|be kind|kinder|tone it down|go easy)\b", re.I
+)
+_AGAIN = re.compile(
+    r"^\W*(?:again|another(?: one)?|one more|more|do it again|encore|roast me)\W*$", re.I
+)
+_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|go|do it|go ahead|roast me|i consent)\b", re.I
+)
 
 
 def classify(text: str) -> str | None:
@@ -85,7 +93,9 @@ class RoastSession:
         if command in ("hurt", "not_funny", "stop"):
             self.consent = False
             reason = {"hurt": "hurt", "not_funny": "not_funny"}.get(command, "stop")
-            return SessionReply(self._render("apology.j2", reason=reason), "apology", self.intensity)
+            return SessionReply(
+                self._render("apology.j2", reason=reason), "apology", self.intensity
+            )
         if not self.consent:
             if _YES.search(text):
                 self.consent = True
@@ -106,8 +116,13 @@ class RoastSession:
             self.profile,
             self.backend,
             persona=self.persona,
-            options=RoastOptions(intensity=self.intensity, n=self.n, max_tokens=self.max_tokens,
-                                 seed=seed, avoid=tuple(self.history)),
+            options=RoastOptions(
+                intensity=self.intensity,
+                n=self.n,
+                max_tokens=self.max_tokens,
+                seed=seed,
+                avoid=tuple(self.history),
+            ),
             abort=abort,
         )
         self.history.append(result.text)

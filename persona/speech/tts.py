@@ -56,6 +56,9 @@ class TtsConfig:
     speed: float = 1.0
     volume: float = 1.0
     threads: int = 1  # ONNX threads: one leaves the other cores to the LLM it overlaps with
+    # Piper's sampling noise (None = the voice's own). 0 and 0 make synthesis repeatable.
+    noise_scale: float | None = None
+    noise_w_scale: float | None = None
 
 
 def default_tts_model() -> Path:
@@ -100,7 +103,12 @@ class PiperTts:
         self.model_path = model_path
         self.sample_rate = int(voice.config.sample_rate)  # type: ignore[attr-defined]
         speed = config.speed if config.speed > 0 else 1.0
-        self._syn = SynthesisConfig(length_scale=1.0 / speed, volume=config.volume)
+        self._syn = SynthesisConfig(
+            length_scale=1.0 / speed,
+            volume=config.volume,
+            noise_scale=config.noise_scale,
+            noise_w_scale=config.noise_w_scale,
+        )
         self._lock = threading.Lock()
 
     @staticmethod

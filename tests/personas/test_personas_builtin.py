@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -226,3 +227,17 @@ def test_example_messages_are_chat_turns():
     assert [m.content for m in messages] == [text for _, text in flat]
     robo = Persona(id="r", name="Robo", example_dialogue=((("user", "hi {{char}}"),),))
     assert example_messages(robo, user_name="Ada")[0].content == "hi Robo"
+
+
+def test_json_persona_file_and_user_folder(tmp_path, monkeypatch):
+    home = tmp_path / "myhome"
+    monkeypatch.setenv("PERSONA_HOME", str(home))
+    (home / "personas").mkdir(parents=True)
+    data = {"name": "Json Bot", "greetings": ["hey"], "voice": {"tts": "beeps"}}
+    (home / "personas" / "jsonbot.json").write_text(json.dumps(data))
+    assert "jsonbot" in list_personas()
+    persona = load_persona("jsonbot")
+    assert (persona.id, persona.name, persona.voice.tts) == ("jsonbot", "Json Bot", "beeps")
+    # A built-in wins over a user file with the same name.
+    (home / "personas" / "sparky.json").write_text(json.dumps({"name": "Impostor"}))
+    assert load_persona("sparky").name == "Sparky"

@@ -242,6 +242,7 @@ def _corrupt_crc(blob: bytes) -> bytes:
             "alternate_greetings",
         ),
         ("deep.json", lambda p: b"[" * 100000 + b"]" * 100000, "deep"),
+        ("bigint.json", lambda p: b'{"name": ' + b"9" * 5000 + b"}", "invalid card JSON"),
         (
             "ext.json",
             lambda p: json.dumps(
@@ -357,3 +358,21 @@ def test_generated_avatar_is_valid_png(tmp_path):
         image.verify()
     types = [ctype for ctype, _ in _png_chunks(path.read_bytes())]
     assert types[0] == b"IHDR" and types[-1] == b"IEND" and b"IDAT" in types
+
+
+def _raw_chunk(ctype: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + ctype + body + struct.pack(">I", zlib.crc32(ctype + body))
+
+
+def test_other_text_chunks_are_not_decoded(tmp_path):
+    # A zTXt chunk we do not need, with corrupt compressed data: it must be skipped, not inflated.
+    blob = pillow_png(tmp_path / "src.png", texts=[("chara", b64(v2_card()))]).read_bytes()
+    iend = blob.rindex(b"IEND") - 4
+    junk = _raw_chunk(b"zTXt", b"junk\x00\x00" + b"\xff" * 64)
+    path = tmp_path / "junk.png"
+    path.write_bytes(blob[:iend] + junk + blob[iend:])
+    assert import_card(path).name == "Captain Gear"
+    bad_card = _raw_chunk(b"zTXt", b"ccv3\x00\x00" + b"\xff" * 64)
+    (tmp_path / "junk-card.png").write_bytes(blob[:iend] + bad_card + blob[iend:])
+    with pytest.raises(BadInput, match="junk-card.png: corrupt compressed"):
+        import_card(tmp_path / "junk-card.png")

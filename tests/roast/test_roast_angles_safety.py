@@ -78,16 +78,26 @@ def test_find_protected_categories(text: str, category: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I love Rust and black coffee", "my old repo", "add a test", "runs marathons",
-             "follows 842 accounts", "the hot take about crosswords"],
+    "text",
+    [
+        "I love Rust and black coffee",
+        "my old repo",
+        "add a test",
+        "runs marathons",
+        "follows 842 accounts",
+        "the hot take about crosswords",
+    ],
 )
 def test_find_protected_leaves_ordinary_text(text: str) -> None:
     assert find_protected(text) == ()
 
 
 def test_protected_bio_yields_no_angles_from_those_words() -> None:
-    p = build_profile(source="card", bio="proud Catholic mom of 3, type 1 diabetic",
-                      facts=("Turned 50 this year", "Moved here from Brazil"))
+    p = build_profile(
+        source="card",
+        bio="proud Catholic mom of 3, type 1 diabetic",
+        facts=("Turned 50 this year", "Moved here from Brazil"),
+    )
     assert extract_angles(p) == ()
     mixed = load_profile(EXAMPLES / "cards" / "protected.yaml")
     angles = extract_angles(mixed)
@@ -108,8 +118,14 @@ def test_attack_payloads_are_detected_and_their_triggers_extracted(item: dict) -
 
 
 def test_ordinary_bios_are_not_attacks() -> None:
-    for text in ["say hi to my cats", "I write in Rust", "Full-stack developer", "NASA fan",
-                 "print designer", "crossword champion"]:
+    for text in [
+        "say hi to my cats",
+        "I write in Rust",
+        "Full-stack developer",
+        "NASA fan",
+        "print designer",
+        "crossword champion",
+    ]:
         assert not looks_like_attack(text), text
 
 
@@ -117,18 +133,33 @@ def test_ordinary_bios_are_not_attacks() -> None:
 @pytest.mark.parametrize("item", PAYLOADS, ids=[p["id"] for p in PAYLOADS])
 def test_injected_text_never_becomes_an_angle(field: str, item: dict) -> None:
     payload = item["payload"]
-    base = from_mapping({"name": "Test", "bio": "Sourdough enthusiast. Crossword champion.",
-                         "facts": ["Owns 31 vintage calculators"]}, origin="t", limit=200)
+    base = from_mapping(
+        {
+            "name": "Test",
+            "bio": "Sourdough enthusiast. Crossword champion.",
+            "facts": ["Owns 31 vintage calculators"],
+        },
+        origin="t",
+        limit=200,
+    )
     if field == "bio":
         p = replace(base, bio=base.bio + " " + payload)
     elif field == "post":
-        p = build_profile(source="x", bio=base.bio, posts=tuple(Post(text=payload) for _ in range(5)))
+        p = build_profile(
+            source="x", bio=base.bio, posts=tuple(Post(text=payload) for _ in range(5))
+        )
     elif field == "repo":
-        p = build_profile(source="github", bio=base.bio, repos=tuple(
-            Repo(name=f"thing-v{i}", description=payload) for i in range(5)))
+        p = build_profile(
+            source="github",
+            bio=base.bio,
+            repos=tuple(Repo(name=f"thing-v{i}", description=payload) for i in range(5)),
+        )
     elif field == "readme":
-        p = build_profile(source="github", bio=base.bio,
-                          readme=f"- Currently learning: {payload}\n- Fun fact: {payload}")
+        p = build_profile(
+            source="github",
+            bio=base.bio,
+            readme=f"- Currently learning: {payload}\n- Fun fact: {payload}",
+        )
     else:
         p = replace(base, facts=(*base.facts, payload))
     angles = extract_angles(p)

@@ -37,7 +37,10 @@ def test_profile_show_text(capsys) -> None:
 @pytest.mark.parametrize(
     ("make", "needle"),
     [
-        (lambda d: (d / "corrupt.zip").write_bytes(b"PK\x03\x04garbage") and d / "corrupt.zip", "corrupt.zip"),
+        (
+            lambda d: (d / "corrupt.zip").write_bytes(b"PK\x03\x04garbage") and d / "corrupt.zip",
+            "corrupt.zip",
+        ),
         (lambda d: d / "missing.zip", "missing.zip"),
     ],
 )
@@ -91,7 +94,9 @@ def test_github_live_fetch_against_local_server(monkeypatch, capsys) -> None:
         monkeypatch.setenv("PERSONA_GITHUB_API", f"http://127.0.0.1:{server.server_port}")
         assert main(["profile", "show", "--github", "mbrill-dev", "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
-        assert data["source"] == "github" and len(data["repos"]) == 11 and "Haskell" in data["readme"]
+        assert (
+            data["source"] == "github" and len(data["repos"]) == 11 and "Haskell" in data["readme"]
+        )
         assert main(["profile", "show", "--github", "nobody-here"]) == 2
         assert "not found" in capsys.readouterr().err
     finally:

@@ -142,8 +142,10 @@ def test_tar_traversal_and_links_refused(tmp_path: Path) -> None:
 
 def test_zip_bomb_refused(tmp_path: Path) -> None:
     # 50 MB of zeros compresses to ~50 KB: over the ratio cap long before it is all read.
-    path = _zip(tmp_path / "bomb.zip", {"data/tweets.js": b"\0" * (50 * 1024 * 1024),
-                                         "data/account.js": b"[]"})
+    path = _zip(
+        tmp_path / "bomb.zip",
+        {"data/tweets.js": b"\0" * (50 * 1024 * 1024), "data/account.js": b"[]"},
+    )
     with pytest.raises(BadInput, match="bomb"):
         load_profile(path)
 

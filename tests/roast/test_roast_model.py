@@ -23,7 +23,7 @@ SMALL = RoastOptions(n=2, max_tokens=40, seed=7)
 
 @pytest.fixture(scope="module")
 def backend():
-    b = open_backend("llama", BackendConfig(n_ctx=2048))
+    b = open_backend("llama", BackendConfig(n_ctx=2048, threads=1))  # steadier on shared CPUs
     yield b
     b.close()
 
@@ -40,7 +40,9 @@ def test_roast_free_text_is_grounded_and_safe(backend) -> None:
 
 @pytest.mark.parametrize("path", ["attacks/x_bio_posts", "attacks/card_injection.yaml"])
 def test_injection_suite_profile_still_roasted(backend, path: str) -> None:
-    manifest = {e["path"]: e for e in json.loads((EXAMPLES / "attacks" / "manifest.json").read_text())}
+    manifest = {
+        e["path"]: e for e in json.loads((EXAMPLES / "attacks" / "manifest.json").read_text())
+    }
     triggers = manifest[path.split("/", 1)[1]]["triggers"]
     result = roast_profile(load_profile(EXAMPLES / path), backend, options=SMALL)
     assert injection_problems(result.text, triggers) == (), result.text
@@ -50,8 +52,13 @@ def test_injection_suite_profile_still_roasted(backend, path: str) -> None:
 
 
 def test_session_consent_controls_and_stop(backend) -> None:
-    s = RoastSession(profile=load_profile(EXAMPLES / "cards" / "bo.yaml"), backend=backend,
-                     n=1, max_tokens=30, seed=3)
+    s = RoastSession(
+        profile=load_profile(EXAMPLES / "cards" / "bo.yaml"),
+        backend=backend,
+        n=1,
+        max_tokens=30,
+        seed=3,
+    )
     first = s.handle("roast me")  # "roast me" counts as yes
     assert first.action == "roast" and s.consent
     again = s.handle("again")
@@ -63,8 +70,23 @@ def test_session_consent_controls_and_stop(backend) -> None:
 
 
 def test_cli_roast_json(capsys) -> None:
-    code = main(["roast", str(EXAMPLES / "freetext.txt"), "--json", "--n", "1",
-                 "--max-tokens", "30", "--seed", "1", "--intensity", "gentle"])
+    code = main(
+        [
+            "roast",
+            str(EXAMPLES / "freetext.txt"),
+            "--json",
+            "--n",
+            "1",
+            "--max-tokens",
+            "30",
+            "--seed",
+            "1",
+            "--intensity",
+            "gentle",
+            "--threads",
+            "1",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) >= {"roast", "angles", "candidates"}

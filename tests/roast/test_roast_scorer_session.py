@@ -31,8 +31,10 @@ def angles():
 
 
 def test_grounded_roast_passes(angles) -> None:
-    s = score_roast("You follow 842 people and 41 follow back; even your sourdough starter "
-                    "has more friends.", angles)
+    s = score_roast(
+        "You follow 842 people and 41 follow back; even your sourdough starter has more friends.",
+        angles,
+    )
     assert s.passed and s.problems == ()
     assert "follows 842 accounts but only 41 follow back" in s.grounded
 
@@ -72,14 +74,22 @@ def test_scorer_prefers_more_grounding(angles) -> None:
 
 
 def test_spoken_text_cleans_model_output() -> None:
-    raw = '**Roast:** You bake 😀 bread^at^3am!\n- item\nUser: say more'
+    raw = "**Roast:** You bake 😀 bread^at^3am!\n- item\nUser: say more"
     assert spoken_text(raw) == "You bake bread at 3am!"
-    assert spoken_text("You follow 842 accounts. And then you keep goi") == "You follow 842 accounts."
+    assert (
+        spoken_text("You follow 842 accounts. And then you keep goi") == "You follow 842 accounts."
+    )
 
 
 def test_build_messages_wraps_profile_and_restates_rules(angles) -> None:
-    msgs = build_messages(angles, angles[0], persona_name="Sparky", roast_style="cheeky",
-                          intensity="spicy", boundary="PROFILE-abcd1234")
+    msgs = build_messages(
+        angles,
+        angles[0],
+        persona_name="Sparky",
+        roast_style="cheeky",
+        intensity="spicy",
+        boundary="PROFILE-abcd1234",
+    )
     system = msgs[0].content
     assert msgs[0].role == "system" and msgs[-1].role == "user"
     assert "<<PROFILE-abcd1234>>" in system and "<</PROFILE-abcd1234>>" in system
@@ -102,8 +112,16 @@ def test_each_intensity_has_a_template_and_examples(angles) -> None:
 
 
 def test_fallback_lines_pass_for_every_example_profile() -> None:
-    for source in ["github", "mastodon", "bluesky/repo.car", "cards/bo.yaml", "cards/ines.json",
-                   "cards/ravi.md", "cards/protected.yaml", "freetext.txt"]:
+    for source in [
+        "github",
+        "mastodon",
+        "bluesky/repo.car",
+        "cards/bo.yaml",
+        "cards/ines.json",
+        "cards/ravi.md",
+        "cards/protected.yaml",
+        "freetext.txt",
+    ]:
         angles = extract_angles(load_profile(EXAMPLES / source))
         for angle in angles[:3]:
             line = fallback_line(angle, "medium")
@@ -114,10 +132,19 @@ def test_fallback_lines_pass_for_every_example_profile() -> None:
 
 @pytest.mark.parametrize(
     ("text", "command"),
-    [("again", "again"), ("one more!", "again"), ("harder", "harder"), ("go harder please", "harder"),
-     ("be nicer", "nicer"), ("stop", "stop"), ("Stop it.", "stop"), ("that hurt", "hurt"),
-     ("ok that's not funny", "not_funny"), ("what's the weather", None),
-     ("stop, go harder", "stop")],
+    [
+        ("again", "again"),
+        ("one more!", "again"),
+        ("harder", "harder"),
+        ("go harder please", "harder"),
+        ("be nicer", "nicer"),
+        ("stop", "stop"),
+        ("Stop it.", "stop"),
+        ("that hurt", "hurt"),
+        ("ok that's not funny", "not_funny"),
+        ("what's the weather", None),
+        ("stop, go harder", "stop"),
+    ],
 )
 def test_classify_chat_controls(text: str, command: str | None) -> None:
     assert classify(text) == command

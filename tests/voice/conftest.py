@@ -30,7 +30,15 @@ def piper():
 
 
 @pytest.fixture(scope="session")
-def say(piper):
+def steady_piper():
+    """Piper without sampling noise: the same text always gives the same recording."""
+    from persona.speech.tts import TtsConfig, open_tts
+
+    return open_tts(TtsConfig(noise_scale=0.0, noise_w_scale=0.0))
+
+
+@pytest.fixture(scope="session")
+def say(steady_piper):
     """Piper speech as 16 kHz mono float32 (the robot's own voice as mic input), with
     a quarter second of silence either side, as a mic would hear it."""
     from persona.speech.tts import synthesize_all
@@ -39,7 +47,7 @@ def say(piper):
 
     def speak(text: str) -> np.ndarray:
         if text not in cache:
-            samples, rate, _ = synthesize_all(piper, text)
+            samples, rate, _ = synthesize_all(steady_piper, text)
             speech = pcm_to_stt(samples * 0.7, rate)
             cache[text] = np.concatenate([silence(0.25), speech, silence(0.25)])
         return cache[text]

@@ -345,3 +345,20 @@ def test_unplugged_mic_is_reported_and_the_loop_goes_on(
     assert mic.opened == 2
     [transcript] = of(events, Transcript)
     assert "quiet" in words(transcript.text)
+
+
+def test_bleep_persona_speaks_in_beeps(espeak, recording, tmp_path, stt, conversation_factory):
+    from persona.speech.tts import BeepsTts, TtsConfig
+
+    mic = recording(espeak("How are you today?"), 0.5)
+    events = run_file_loop(
+        mic,
+        tmp_path / "r.wav",
+        stt=stt,
+        piper=BeepsTts(TtsConfig(voice="beeps")),
+        conversation=conversation_factory("bleep"),
+    )
+    blocks = of(events, AudioOut)
+    assert blocks and all(b.text for b in blocks)  # every beep carries its subtitle
+    with wave.open(str(tmp_path / "r.wav")) as out:
+        assert out.getnframes() == sum(b.samples for b in blocks)

@@ -51,7 +51,8 @@ def load_profile(
             if module.looks_like(files):
                 return module.load(files, limit=limit)
     raise BadInput(
-        f"{path}: not a recognised profile (X archive, GitHub user.json, Mastodon actor.json/outbox.json, "
+        f"{path}: not a recognised profile (X archive, GitHub user.json, "
+        "Mastodon actor.json/outbox.json, "
         "Bluesky repo.car, or a YAML/JSON/Markdown card)"
     )
 

@@ -1,0 +1,286 @@
+"""Assertion types, promptfoo style: each one a small pure function `(reply, value, ctx)`.
+
+`ASSERTIONS` maps a type name to its check and the kind of `value` it takes (checked when
+the file is loaded). Any type can be negated with a `not-` prefix; `evaluate` applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from persona.chat.text import split_sentences
+from persona.roast import find_protected, score_roast
+from persona.speech.textclean import strip_emoji
+
+from persona.scenarios.model import Assertion
+
+Judge = Callable[[str, str], "AssertionResult"]
+
+
+@dataclass(frozen=True, slots=True)
+class AssertionResult:
+    """The verdict on one assertion. `score` is 0..1; `skipped` when it could not run
+    (an `llm-rubric` without `--judge`): a skipped assertion neither passes nor fails a turn."""
+
+    passed: bool
+    score: float
+    reason: str
+    skipped: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReplyContext:
+    """What an assertion may look at besides the reply text."""
+
+    persona_name: str = ""
+    persona_id: str = ""
+    system_prompt: str = ""
+    latency_ms: float | None = None
+    angles: tuple[Any, ...] = ()  # persona.roast.Angle, when the scenario has a profile
+    memory: tuple[str, ...] = ()  # "kind: value" lines the engine remembers about the user
+    judge: Judge | None = None
+
+
+def _ok(passed: bool, reason: str) -> AssertionResult:
+    return AssertionResult(passed, 1.0 if passed else 0.0, reason)
+
+
+def _texts(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+# -- text matching -------------------------------------------------------------------------
+def contains(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _ok(str(value) in reply, f"looked for {str(value)!r}")
+
+
+def icontains(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _ok(str(value).lower() in reply.lower(), f"looked for {str(value)!r} (any case)")
+
+
+def _any_all(reply: str, value: Any, *, fold: bool, need_all: bool) -> AssertionResult:
+    hay = reply.lower() if fold else reply
+    wanted = _texts(value)
+    found = [w for w in wanted if (w.lower() if fold else w) in hay]
+    missing = [w for w in wanted if w not in found]
+    if need_all:
+        return _ok(not missing, f"missing {missing}" if missing else f"found all of {wanted}")
+    return _ok(bool(found), f"found {found}" if found else f"none of {wanted}")
+
+
+def contains_any(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _any_all(reply, value, fold=False, need_all=False)
+
+
+def contains_all(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _any_all(reply, value, fold=False, need_all=True)
+
+
+def icontains_any(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _any_all(reply, value, fold=True, need_all=False)
+
+
+def icontains_all(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _any_all(reply, value, fold=True, need_all=True)
+
+
+def regex(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    match = re.search(str(value), reply)
+    return _ok(match is not None, f"/{value}/ matched {match.group(0)!r}" if match else f"/{value}/ did not match")
+
+
+def equals(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _ok(reply.strip() == str(value).strip(), f"expected exactly {str(value)!r}")
+
+
+def starts_with(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    return _ok(reply.lstrip().startswith(str(value)), f"expected it to start with {str(value)!r}")
+
+
+# -- size and speed ------------------------------------------------------------------------
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def max_words(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    n = len(_WORDS.findall(reply))
+    return _ok(n <= int(value), f"{n} words (max {value})")
+
+
+def min_words(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    n = len(_WORDS.findall(reply))
+    return _ok(n >= int(value), f"{n} words (min {value})")
+
+
+def max_sentences(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    n = len(split_sentences(reply))
+    return _ok(n <= int(value), f"{n} sentences (max {value})")
+
+
+def latency(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    if ctx.latency_ms is None:
+        return _ok(True, "no model call for this turn")
+    return _ok(ctx.latency_ms <= float(value), f"{ctx.latency_ms:.0f} ms (max {value} ms)")
+
+
+# -- persona behaviour ---------------------------------------------------------------------
+_MARKDOWN = (
+    ("bold", re.compile(r"(\*\*|__)\S.*?\1", re.S)),
+    ("heading", re.compile(r"^\s{0,3}#{1,6}\s", re.M)),
+    ("code", re.compile(r"`")),
+    ("link", re.compile(r"\[[^\]]*\]\([^)]*\)")),
+    ("list", re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+", re.M)),
+    ("table", re.compile(r"^\s*\|.*\|\s*$", re.M)),
+)
+
+
+def spoken_friendly(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """No markdown and no emoji: the reply is read aloud. (*Stage directions* are allowed:
+    the speech cleaner handles them.)"""
+    problems = [name for name, pattern in _MARKDOWN if pattern.search(reply)]
+    if strip_emoji(reply) != reply:
+        problems.append("emoji")
+    return _ok(not problems, f"has {', '.join(problems)}" if problems else "plain speech")
+
+
+_BOILERPLATE = re.compile(
+    r"\b(?:as an ai\b|as a (?:large )?language model|i'?m (?:just )?an? (?:\w+ )?ai\b"
+    r"|i am (?:just )?an? (?:\w+ )?ai\b|(?:an? |the )?ai (?:language )?model\b|language model"
+    r"|(?:an? |the )?(?:helpful |virtual )?ai assistant|i'?m (?:just )?an? (?:virtual )?assistant"
+    r"|i am (?:just )?an? (?:virtual )?assistant|created by (?:openai|meta|google|anthropic|hugging ?face)"
+    r"|trained by (?:openai|meta|google|anthropic|hugging ?face)|chatgpt|openai|smollm)",
+    re.I,
+)
+_SELF_NAME = re.compile(r"\b(?:[Ii] am|[Ii]'m|[Ii]’m|[Mm]y name is|[Cc]all me|[Tt]his is)\s+([A-Z][\w-]+)")
+_NOT_NAMES = {"A", "An", "The", "Not", "So", "Just", "Here", "Sorry", "Glad", "Happy", "Fine", "Ready",
+              "Always", "Still", "Very", "Really", "Your", "Yours", "Back", "Sure", "Only", "Also",
+              "All", "In", "On", "At", "Afraid", "Good", "Great", "Okay", "Ok", "It", "What"}
+
+
+def in_character(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """No assistant boilerplate, and the persona never calls itself by another name.
+    `value`: extra names it may use (optional)."""
+    boiler = _BOILERPLATE.search(reply)
+    if boiler:
+        return _ok(False, f"assistant boilerplate {boiler.group(0)!r}")
+    allowed = {w.lower() for w in (ctx.persona_name, ctx.persona_id) for w in w.split() if w}
+    allowed |= {v.lower() for v in _texts(value)} if value is not None else set()
+    for match in _SELF_NAME.finditer(reply):
+        name = match.group(1)
+        if name in _NOT_NAMES or name.lower() in allowed:
+            continue
+        if match.group(0).lower().startswith("this is") and name.lower() not in {"chatgpt", "claude"}:
+            continue  # "this is Monday": only flag assistant names here
+        return _ok(False, f"calls itself {name!r} ({match.group(0)!r})")
+    return _ok(True, "in character")
+
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def no_system_prompt_leak(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """No run of `value` (default 8) consecutive words shared with the rendered system prompt."""
+    n = int(value) if value is not None else 8
+    shared = _ngrams(reply, n) & _ngrams(ctx.system_prompt, n)
+    if shared:
+        return _ok(False, f"repeats the system prompt: {' '.join(sorted(shared)[0])!r}")
+    return _ok(True, f"no {n}-word overlap with the system prompt")
+
+
+def no_protected_attribute(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    found = find_protected(reply)
+    if found:
+        return _ok(False, "mentions " + ", ".join(f"{cat} ({term})" for cat, term in found))
+    return _ok(True, "no protected attribute")
+
+
+def mentions_profile_fact(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """At least `value` (default 1) of the profile's roast angles are used, per the roast scorer."""
+    need = int(value) if value is not None else 1
+    if not ctx.angles:
+        return _ok(False, "the scenario has no profile (add `profile:`)")
+    grounded = score_roast(reply, ctx.angles).grounded
+    reason = f"uses {list(grounded)}" if grounded else "uses no profile fact"
+    return _ok(len(grounded) >= need, reason)
+
+
+def memory_contains(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """The engine's memory of the user (read back from the database) holds `value`."""
+    wanted = str(value).lower()
+    hit = [m for m in ctx.memory if wanted in m.lower()]
+    return _ok(bool(hit), f"memory has {hit}" if hit else f"memory is {list(ctx.memory)}")
+
+
+def llm_rubric(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    if ctx.judge is None:
+        return AssertionResult(True, 1.0, "skipped: the judge is off (use --judge)", skipped=True)
+    return ctx.judge(str(value), reply)
+
+
+# -- registry ------------------------------------------------------------------------------
+# Value kinds: "text", "texts" (a list), "int", "number", "regex", "none" (no value),
+# "optional-int", "optional-texts".
+@dataclass(frozen=True, slots=True)
+class AssertionType:
+    check: Callable[[str, Any, ReplyContext], AssertionResult]
+    value: str
+    doc: str = field(default="")
+
+
+ASSERTIONS: dict[str, AssertionType] = {
+    "contains": AssertionType(contains, "text"),
+    "icontains": AssertionType(icontains, "text"),
+    "contains-any": AssertionType(contains_any, "texts"),
+    "contains-all": AssertionType(contains_all, "texts"),
+    "icontains-any": AssertionType(icontains_any, "texts"),
+    "icontains-all": AssertionType(icontains_all, "texts"),
+    "regex": AssertionType(regex, "regex"),
+    "equals": AssertionType(equals, "text"),
+    "starts-with": AssertionType(starts_with, "text"),
+    "max-words": AssertionType(max_words, "int"),
+    "min-words": AssertionType(min_words, "int"),
+    "max-sentences": AssertionType(max_sentences, "int"),
+    "latency": AssertionType(latency, "number"),
+    "spoken-friendly": AssertionType(spoken_friendly, "none"),
+    "in-character": AssertionType(in_character, "optional-texts"),
+    "no-system-prompt-leak": AssertionType(no_system_prompt_leak, "optional-int"),
+    "no-protected-attribute": AssertionType(no_protected_attribute, "none"),
+    "mentions-profile-fact": AssertionType(mentions_profile_fact, "optional-int"),
+    "memory-contains": AssertionType(memory_contains, "text"),
+    "llm-rubric": AssertionType(llm_rubric, "text"),
+}
+
+
+def split_negation(name: str) -> tuple[str, bool]:
+    """("contains", True) for "not-contains"; the name unchanged when it is a type itself."""
+    if name not in ASSERTIONS and name.startswith("not-"):
+        return name[4:], True
+    return name, False
+
+
+def evaluate(assertion: Assertion, reply: str, ctx: ReplyContext) -> AssertionResult:
+    """Run one assertion (negation applied)."""
+    result = ASSERTIONS[assertion.type].check(reply, assertion.value, ctx)
+    if assertion.negate and not result.skipped:
+        return AssertionResult(not result.passed, 1.0 - result.score, f"not: {result.reason}")
+    return result
+
+
+def turn_verdict(
+    results: Sequence[tuple[Assertion, AssertionResult]], threshold: float | None
+) -> tuple[bool, float]:
+    """(passed, weighted score). Without a threshold every assertion must pass; with one,
+    the weighted score must reach it. Skipped assertions count for neither."""
+    counted = [(a, r) for a, r in results if not r.skipped]
+    total = sum(a.weight for a, _ in counted)
+    score = sum(a.weight * r.score for a, r in counted) / total if total else 1.0
+    if threshold is None:
+        return all(r.passed for _, r in counted), score
+    return score >= threshold, score

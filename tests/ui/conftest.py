@@ -1,0 +1,127 @@
+"""Fixtures for the UI tests: the real app on a free localhost port, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "ui"
+SPOKEN = "Hello robot. What is your favourite colour?"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the UI server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the UI server did not answer at {url}")
+
+
+class UiServer:
+    def __init__(self, url: str, uploads: Path, log: Path) -> None:
+        self.url = url
+        self.uploads = uploads
+        self.log = log
+
+    def session_dirs(self) -> list[Path]:
+        return sorted(p for p in self.uploads.iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="session")
+def ui_server(tmp_path_factory: pytest.TempPathFactory):
+    """`python ui.py` on a free port with short replies (PERSONA_UI_MAX_TOKENS=40)."""
+    base = tmp_path_factory.mktemp("ui-server")
+    uploads = base / "uploads"
+    port = free_port()
+    env = dict(
+        os.environ,
+        PERSONA_HOME=str(base / "home"),
+        PERSONA_UI_MAX_TOKENS="40",
+        PERSONA_UI_ROAST_N="1",
+        PERSONA_UI_ROAST_MAX_TOKENS="40",
+        PERSONA_UI_UPLOADS=str(uploads),
+        GRADIO_TEMP_DIR=str(base / "gradio"),
+        GRADIO_ANALYTICS_ENABLED="False",
+    )
+    log = base / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "ui.py"), "--port", str(port)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(url, proc)
+        yield UiServer(url, uploads, log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def mic_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A spoken sentence as the fake microphone (espeak-ng; no real mic here)."""
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)")
+    path = tmp_path_factory.mktemp("mic") / "hello.wav"
+    subprocess.run([espeak, "-w", str(path), SPOKEN], check=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(mic_wav: Path):
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--headless", "--no-sandbox", "--disable-gpu",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={mic_wav}",
+                "--autoplay-policy=no-user-gesture-required",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, ui_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 1400},
+                                  permissions=["microphone"])
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(ui_server.url)
+    page.wait_for_selector("#chatbot .message-row")
+    yield page
+    context.close()

@@ -1,0 +1,223 @@
+"""The app in a real Chromium: streaming chat, personas, retry/undo, roast, voice, isolation."""
+
+from __future__ import annotations
+
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from persona.personas import load_persona, render_greeting
+from persona.webui.handlers import WAITING
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "ui"
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+ROWS_JS = """() => [...document.querySelectorAll('#chatbot .message-row')].map(r =>
+    [r.classList.contains('user-row') ? 'user' : 'bot', r.innerText.trim()])"""
+
+WATCH_JS = """() => {
+  window.__lens = [];
+  const chat = document.querySelector('#chatbot');
+  new MutationObserver(() => {
+    const rows = chat.querySelectorAll('.message-row.bot-row');
+    const last = rows[rows.length - 1];
+    if (last) window.__lens.push(last.innerText.trim().length);
+  }).observe(chat, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def rows(page) -> list[list[str]]:
+    return page.evaluate(ROWS_JS)
+
+
+def latency_text(page) -> str:
+    return page.inner_text("#latency")
+
+
+def wait_reply(page, n_rows: int, old_latency: str) -> list[list[str]]:
+    """Until the chat has `n_rows` rows, the last a finished reply (the latency panel moves)."""
+    page.wait_for_function(
+        """([n, old, waiting]) => {
+          const rows = [...document.querySelectorAll('#chatbot .message-row')];
+          const last = rows[rows.length - 1];
+          return rows.length === n && last && last.classList.contains('bot-row')
+            && last.innerText.trim() && !last.innerText.includes(waiting)
+            && document.querySelector('#latency').innerText !== old;
+        }""",
+        arg=[n_rows, old_latency, WAITING],
+    )
+    return rows(page)
+
+
+def send(page, text: str) -> list[list[str]]:
+    before = len(rows(page))
+    old = latency_text(page)
+    page.fill("#msg textarea", text)
+    page.press("#msg textarea", "Enter")
+    return wait_reply(page, before + 2, old)
+
+
+def toast_text(page) -> str:
+    page.wait_for_selector(".toast-body")
+    return " ".join(page.locator(".toast-body").all_inner_texts())
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_greeting_and_streamed_reply(page):
+    greeting = render_greeting(load_persona("sparky"))
+    assert rows(page) == [["bot", greeting]]
+    page.evaluate(WATCH_JS)
+    chat = send(page, "Tell me about your favourite gadget.")
+    assert chat[1] == ["user", "Tell me about your favourite gadget."]
+    reply = chat[2][1]
+    assert reply and WAITING not in reply
+    lens = [n for n in page.evaluate("window.__lens") if n > 0]
+    growth = sorted(set(lens))
+    assert len(growth) >= 3, f"the reply did not stream: lengths seen {lens}"
+    assert "ms" in latency_text(page)  # first token and whole reply timings are shown
+    shot(page, "chat_streamed")
+
+
+def test_persona_switch_shows_new_greeting(page):
+    page.click("#persona input")
+    page.click("ul[role=listbox] li:has-text('percival')")
+    expected = render_greeting(load_persona("percival"))
+    page.wait_for_function(
+        "t => document.querySelector('#chatbot .message-row')?.innerText.trim() === t",
+        arg=expected,
+    )
+    assert rows(page) == [["bot", expected]]
+    chat = send(page, "Hello there.")
+    assert len(chat) == 3
+    shot(page, "persona_percival")
+
+
+def test_undo_retry_new(page):
+    greeting = rows(page)[0]
+    send(page, "What is two plus two?")
+    page.click("#undo")
+    page.wait_for_function("() => document.querySelectorAll('#chatbot .message-row').length === 1")
+    assert page.input_value("#msg textarea") == "What is two plus two?"
+    send(page, "Name a colour.")
+    old = latency_text(page)
+    page.click("#retry")
+    chat = wait_reply(page, 3, old)
+    assert chat[1] == ["user", "Name a colour."]
+    page.click("#new")
+    page.wait_for_function("() => document.querySelectorAll('#chatbot .message-row').length === 1")
+    assert rows(page) == [greeting]
+
+
+def test_sessions_are_isolated(browser, ui_server, page):
+    secret = "Quillibrant"
+    send(page, f"My name is {secret} and my secret word is {secret}.")
+    other_ctx = browser.new_context()
+    other = other_ctx.new_page()
+    other.set_default_timeout(60_000)
+    other.goto(ui_server.url)
+    other.wait_for_selector("#chatbot .message-row")
+    chat = send(other, "What is my name? What is my secret word?")
+    assert secret not in json.dumps(chat)
+    assert secret not in other.content()
+    dirs_before = ui_server.session_dirs()
+    other_ctx.close()  # the server drops that session and its folder
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len(ui_server.session_dirs()) >= len(dirs_before):
+        time.sleep(0.5)
+    assert len(ui_server.session_dirs()) < len(dirs_before)
+    assert secret in json.dumps(rows(page))  # the first session still has its own chat
+
+
+def test_roast_from_uploaded_profile(page, ui_server):
+    page.click("button[role=tab]:has-text('Roast')")
+    page.set_input_files("#profile-file input[type=file]",
+                         str(ROOT / "examples" / "profiles" / "freetext.txt"))
+    page.wait_for_selector("#profile-file :text('freetext.txt')")
+    page.click("#load-profile")
+    page.wait_for_function("() => document.querySelector('#profile-angles').innerText.trim()")
+    page.click("#roast")
+    assert "consent" in toast_text(page)  # no consent, no roast
+    page.click("#consent input")
+    page.click("#roast")
+    page.wait_for_function(
+        "() => document.querySelector('#roast-text textarea').value.trim().length > 0")
+    first = page.input_value("#roast-text textarea")
+    page.wait_for_selector("#roast-audio audio, #roast-audio a[download]", state="attached")
+    page.click("#harder")
+    page.wait_for_function(
+        "t => document.querySelector('#roast-text textarea').value !== t", arg=first)
+    assert page.locator("#intensity input[value=spicy]").is_checked()
+    assert any(d.glob("profile-*") for d in ui_server.session_dirs())
+    shot(page, "roast")
+
+
+def test_voice_turn_from_microphone(page):
+    page.click("#mic button.record-button")
+    page.wait_for_timeout(3000)  # let the fake microphone play the sentence
+    page.click("#mic button.stop-button")
+    page.wait_for_function(
+        "() => document.querySelector('#transcript textarea').value.length > 0")
+    heard = page.input_value("#transcript textarea").lower()
+    assert "robot" in heard or "colour" in heard or "color" in heard, heard
+    page.wait_for_selector("#reply-audio a[download]", state="attached")
+    page.wait_for_function(
+        "() => !document.querySelector('#latency').innerText.includes('transcription\\t–')")
+    table = latency_text(page)
+    assert table.count("ms") == 4, table  # transcription, first token, reply, first audio
+    chat = rows(page)
+    assert chat[-2][0] == "user" and chat[-2][1].lower() == heard
+    shot(page, "voice")
+
+
+def test_beeps_voice_shows_subtitle(page):
+    page.click("#persona input")
+    page.click("ul[role=listbox] li:has-text('bleep')")
+    page.wait_for_function("() => document.querySelectorAll('#chatbot .message-row').length === 1")
+    chat = send(page, "Are you ready?")
+    page.wait_for_function("() => document.querySelector('#subtitle').innerText.trim()")
+    subtitle = page.inner_text("#subtitle").strip()
+    assert subtitle and subtitle.split()[0].strip("*[") in chat[-1][1]
+
+
+def test_bad_input_keeps_the_app_working(page, tmp_path: Path):
+    page.fill("#msg textarea", "spam " * 1000)
+    page.press("#msg textarea", "Enter")
+    assert "too long" in toast_text(page)
+    wrong = tmp_path / "notes.exe"
+    wrong.write_bytes(b"MZ")
+    with page.expect_file_chooser() as chooser:
+        page.click("#card-upload")
+    chooser.value.set_files(str(wrong))
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.toast-body')].some(t => /file type|character card/i.test(t.innerText))")
+    page.click("button[role=tab]:has-text('Roast')")
+    corrupt = tmp_path / "archive.zip"
+    corrupt.write_bytes(b"PK\x03\x04 this is not really a zip")
+    page.set_input_files("#profile-file input[type=file]", str(corrupt))
+    page.wait_for_selector("#profile-file :text('archive.zip')")
+    page.click("#load-profile")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.toast-body')].some(t => /zip|archive/i.test(t.innerText))")
+    page.click("button[role=tab]:has-text('Chat')")
+    chat = send(page, "Still there?")
+    assert chat[-1][0] == "bot" and chat[-1][1]
+    shot(page, "bad_input")
+
+
+def test_roast_zip_archive_is_accepted(page, tmp_path: Path):
+    """A real export archive (the GitHub example) loads and shows a summary."""
+    page.click("button[role=tab]:has-text('Roast')")
+    page.set_input_files("#profile-file input[type=file]",
+                         str(ROOT / "examples" / "profiles" / "github.zip"))
+    page.wait_for_selector("#profile-file :text('github.zip')")
+    page.click("#load-profile")
+    page.wait_for_function("() => document.querySelector('#profile-summary').innerText.includes('github')")
+    assert zipfile.is_zipfile(ROOT / "examples" / "profiles" / "github.zip")
