@@ -75,6 +75,7 @@ def _raw_run(backend: LlamaBackend, messages: list[Message], max_tokens: int, se
         temperature=0.0,
         top_p=0.95,
         seed=seed,
+        repeat_penalty=GenerationOptions().repeat_penalty,
     )
     return _timed(stream, lambda c: (c["choices"][0].get("delta") or {}).get("content") or "")
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from persona.voice.loop import VoiceConfig
+
 QUESTIONS = (
     "What is the capital of France?",
     "Can you tell me a joke?",
@@ -38,6 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threads", type=int, default=None, help="LLM threads")
     parser.add_argument("--stt-threads", type=int, default=None)
     parser.add_argument("--stt-model", default=None)
+    parser.add_argument(
+        "--first-clause-chars",
+        type=int,
+        default=VoiceConfig().first_clause_min_chars,
+        help="release the reply's first clause for speech once this long",
+    )
     parser.add_argument("--no-raw", action="store_true", help="skip the raw-library comparison")
     parser.add_argument(
         "--fast",
@@ -85,7 +93,6 @@ def run(args: argparse.Namespace) -> dict:
     from persona.speech.audio_io import FileAudioIn
     from persona.speech.stt import SttConfig, WhisperStt
     from persona.voice.events import TurnMetrics
-    from persona.voice.loop import VoiceConfig
     from persona.voice.session import (
         VoiceSessionOptions,
         build_loop,
@@ -123,7 +130,10 @@ def run(args: argparse.Namespace) -> dict:
                 # and the early (speculative) transcription happen as they would live.
                 mic = FileAudioIn(question, realtime=not args.fast)
                 loop = build_loop(
-                    VoiceSessionOptions(out_path=folder / f"r{i}.wav", loop=VoiceConfig()),
+                    VoiceSessionOptions(
+                        out_path=folder / f"r{i}.wav",
+                        loop=VoiceConfig(first_clause_min_chars=args.first_clause_chars),
+                    ),
                     conversation=conv,
                     stt=stt,
                     tts=tts,

@@ -28,6 +28,8 @@ class GenerationOptions:
     top_p: float = 0.95
     seed: int | None = None
     stop: tuple[str, ...] = ()
+    # Tiny models loop ("I'm so glad you're here. I'm so glad...") without a mild penalty.
+    repeat_penalty: float = 1.1
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,6 @@ DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 # create_chat_completion defaults, so both paths sample alike.
 _TOP_K = 40
 _MIN_P = 0.05
-_REPEAT_PENALTY = 1.0
 
 
 def resolve_model_path(model: str | None) -> Path:
@@ -213,7 +212,7 @@ class LlamaBackend:
             top_p=options.top_p,
             min_p=_MIN_P,
             temp=options.temperature,
-            repeat_penalty=_REPEAT_PENALTY,
+            repeat_penalty=options.repeat_penalty,
         )
         try:
             while produced < budget:

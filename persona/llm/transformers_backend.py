@@ -153,6 +153,7 @@ class TransformersBackend:
             "streamer": streamer,
             "stopping_criteria": transformers.StoppingCriteriaList([_Halt()]),
             "pad_token_id": self._tokenizer.pad_token_id or self._tokenizer.eos_token_id,
+            "repetition_penalty": options.repeat_penalty,
         }
         if sampling:
             gen_kwargs.update(temperature=options.temperature, top_p=options.top_p, top_k=40)

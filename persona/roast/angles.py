@@ -18,9 +18,11 @@ from persona.roast.profile import STOPWORDS, Profile
 from persona.roast.safety import find_protected
 
 GENERIC_WORDS = frozenset(
-    "has have owns own runs run loves love likes like makes make does lot lots big small "
-    "best worst every all some very being doing based living lives works working person "
-    "account accounts post posts repo repos times".split()
+    """has have owns own runs run loves love likes like makes make does lot lots big small best
+    worst every all some very being doing based living lives works working person account
+    accounts post posts repo repos times never ever always only open built calls keeps plays
+    playing track tell since two three four five six seven eight nine ten year years day days
+    week weeks month months time per anyone someone everyone thing stuff""".split()
 )
 _VERSIONED = re.compile(
     r"(?:[-_.]?v\d+$|[-_](?:final|new|old|copy|backup|redo|again|attempt|test|tmp|temp|wip)\d*$"
@@ -371,7 +373,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 fact=f"forked {len(untouched)} repos and never pushed to them",
                 why="collecting code like souvenirs",
                 source="repos.fork,pushed_at",
-                keywords=("fork", "forked", "forks", "never", "touched"),
+                keywords=("fork", "forked", "forks", "untouched", "never pushed"),
                 weight=1.5,
             )
         )

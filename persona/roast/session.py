@@ -78,10 +78,10 @@ class RoastSession:
     seed: int | None = None
     history: list[str] = field(default_factory=list)
 
-    def _render(self, name: str, **context: object) -> str:
+    def _render(self, template: str, **context: object) -> str:
         from persona.personas import render_template
 
-        return render_template(f"roast/{name}", **context)
+        return render_template(f"roast/{template}", **context)
 
     def ask_consent(self) -> SessionReply:
         name = self.profile.display_name or ""

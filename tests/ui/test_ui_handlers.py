@@ -1,0 +1,146 @@
+"""The UI's handlers on the real default model, store and voices (no browser)."""
+
+from __future__ import annotations
+
+import wave
+
+import numpy as np
+import pytest
+
+from persona.errors import BadInput
+from persona.personas import load_persona, render_greeting
+from persona.webui import handlers
+from persona.webui.services import Services, UiConfig
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory):
+    base = tmp_path_factory.mktemp("ui-handlers")
+    svc = Services.open(UiConfig(max_tokens=24, roast_n=1, roast_max_tokens=30,
+                                 db_path=str(base / "chat.db"), upload_root=str(base / "up")))
+    yield svc
+    svc.close()
+
+
+def test_stream_reply_grows_and_ends_with_the_stored_reply(services):
+    session = handlers.start_session(services)
+    assert handlers.chat_messages(session) == [
+        {"role": "assistant", "content": render_greeting(load_persona("sparky"))}
+    ]
+    updates = list(handlers.stream_reply(services, session, "Hello, who are you?"))
+    partials = [u.messages[-1]["content"] for u in updates if not u.done]
+    assert len(set(partials)) >= 2  # streamed in pieces
+    last = updates[-1]
+    assert last.done and last.messages == handlers.chat_messages(session)
+    assert last.messages[-1]["content"] == last.text and last.text
+    assert session.latency.first_token_ms is not None
+
+
+def test_undo_and_retry(services):
+    session = handlers.start_session(services)
+    list(handlers.stream_reply(services, session, "Name a fruit."))
+    chat, removed = handlers.undo(session)
+    assert removed == "Name a fruit." and len(chat) == 1
+    with pytest.raises(BadInput, match="nothing to undo"):
+        handlers.undo(session)
+    with pytest.raises(BadInput, match="retry"):
+        list(handlers.stream_reply(services, session, None, retry=True))
+    list(handlers.stream_reply(services, session, "Name a fruit."))
+    again = list(handlers.stream_reply(services, session, None, retry=True))[-1]
+    assert [m["role"] for m in again.messages] == ["assistant", "user", "assistant"]
+    assert again.messages[1]["content"] == "Name a fruit."
+
+
+def test_sessions_do_not_share_memory(services):
+    a = handlers.start_session(services)
+    b = handlers.start_session(services)
+    assert a.session_id != b.session_id and a.workdir != b.workdir
+    list(handlers.stream_reply(services, a, "My name is Quorbelle."))
+    assert "Quorbelle" in a.conversation.memory_note()
+    assert "Quorbelle" not in b.conversation.memory_note()
+    assert "Quorbelle" not in str(handlers.chat_messages(b))
+    assert "web-" not in render_greeting(b.persona)  # the opaque id is never a name
+
+
+def test_huge_and_empty_messages_are_refused(services):
+    session = handlers.start_session(services)
+    with pytest.raises(BadInput, match="too long"):
+        list(handlers.stream_reply(services, session, "x" * 5000))
+    with pytest.raises(BadInput, match="empty"):
+        handlers.check_message("   ")
+    assert len(handlers.chat_messages(session)) == 1
+
+
+def test_persona_switch_and_card_upload(services, tmp_path):
+    from persona.personas import export_card
+
+    session = handlers.start_session(services)
+    chat = handlers.switch_persona(services, session, "percival")
+    assert chat[0]["content"] == render_greeting(load_persona("percival"))
+    card = export_card(load_persona("bleep"), tmp_path / "bleep-card.png")
+    choice = handlers.import_persona_card(services, session, card)
+    assert choice.startswith(handlers.CARD_PREFIX) and choice in handlers.persona_choices(session)
+    assert not card.exists()  # the upload is not kept
+    other = handlers.start_session(services)
+    assert choice not in handlers.persona_choices(other)  # cards are per session
+    with pytest.raises(BadInput, match="not loaded"):
+        handlers.resolve_persona(other, choice)
+
+
+def test_roast_needs_consent_and_a_profile(services):
+    session = handlers.start_session(services)
+    with pytest.raises(BadInput, match="consent"):
+        handlers.roast(services, session, consent=False, intensity="medium")
+    with pytest.raises(BadInput, match="profile"):
+        handlers.roast(services, session, consent=True, intensity="medium")
+    summary, angles = handlers.load_roast_profile(
+        session, path=None,
+        text="I am Dana. I own 14 houseplants and name them all after sandwiches.\n",
+    )
+    assert "houseplants" in summary + angles
+    view = handlers.roast(services, session, consent=True, intensity="gentle")
+    assert view.text and view.intensity == "gentle"
+    harder = handlers.roast(services, session, consent=True, intensity="gentle", action="harder")
+    assert harder.intensity == "medium"
+
+
+def test_profile_upload_lives_in_the_session_folder_until_close(services, tmp_path):
+    session = handlers.start_session(services)
+    upload = tmp_path / "me.txt"
+    upload.write_text("I collect vintage toasters and run marathons in costume.\n")
+    handlers.load_roast_profile(session, path=upload, text=None)
+    assert not upload.exists() and list(session.workdir.glob("profile-*"))
+    bad = tmp_path / "broken.zip"
+    bad.write_bytes(b"PK\x03\x04 garbage")
+    with pytest.raises(BadInput):
+        handlers.load_roast_profile(session, path=bad, text=None)
+    session.close()
+    assert not session.workdir.exists() and session.profile is None
+
+
+def test_markdown_escape_neutralises_untrusted_text():
+    out = handlers.md_escape("[click](http://evil) <img src=x> **bold**")
+    assert "\\[" in out and "\\<" in out and "\\*\\*" in out
+
+
+def test_silent_and_garbage_audio_are_bad_input(services, tmp_path):
+    silent = tmp_path / "silence.wav"
+    with wave.open(str(silent), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        w.writeframes(np.zeros(16000, dtype=np.int16).tobytes())
+    with pytest.raises(BadInput, match="couldn't hear"):
+        handlers.transcribe(services, silent)
+    assert not silent.exists()
+    garbage = tmp_path / "noise.wav"
+    garbage.write_bytes(b"RIFF\x00\x00not audio at all")
+    with pytest.raises(BadInput):
+        handlers.transcribe(services, garbage)
+
+
+def test_beeps_voice_keeps_its_subtitle(services):
+    spoken = handlers.speak(services, load_persona("bleep"), "Bweep! [Translation: Hi.]",
+                            started=0.0)
+    assert spoken is not None and spoken.samples.dtype == np.int16 and spoken.samples.size
+    assert "Translation: Hi." in spoken.subtitle
