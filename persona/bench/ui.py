@@ -54,15 +54,18 @@ def _start_server(max_tokens: int, workdir: Path) -> tuple[subprocess.Popen, str
         GRADIO_TEMP_DIR=str(workdir / "gradio"),
         GRADIO_ANALYTICS_ENABLED="False",
     )
-    proc = subprocess.Popen(
-        [sys.executable, str(REPO_ROOT / "ui.py"), "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    log = workdir / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, str(REPO_ROOT / "ui.py"), "--port", str(port)],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"the UI server exited with {proc.returncode}")
+            tail = log.read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"the UI server exited with {proc.returncode}:\n{tail}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return proc, url

@@ -80,6 +80,21 @@ def _make_questions(folder: Path, count: int, tts) -> list[Path]:
     return paths
 
 
+def _memory_split() -> dict[str, float]:
+    """Resident memory now, split into anonymous (heap) and file-backed pages (the mmapped
+    model files and shared libraries, which the kernel can drop and reload)."""
+    out: dict[str, float] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                key, _, value = line.partition(":")
+                if key in ("RssAnon", "RssFile", "VmRSS"):
+                    out[f"{key.lower()}_mb_now"] = round(int(value.split()[0]) / 1024, 1)
+    except OSError:
+        pass
+    return out
+
+
 def _p50(values: list[float]) -> float | None:
     values = [v for v in values if v is not None]
     return round(statistics.median(values), 1) if values else None
@@ -145,6 +160,7 @@ def run(args: argparse.Namespace) -> dict:
         finally:
             store.close()
         peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        memory = _memory_split()
         result = {
             "questions": len(questions),
             "turns": len(turns),
@@ -158,6 +174,7 @@ def run(args: argparse.Namespace) -> dict:
             "stt_rtf": _p50([t.stt_rtf for t in turns]),
             "tts_rtf": _p50([t.tts_rtf for t in turns]),
             "peak_rss_mb": round(peak_rss_mb, 1),
+            **memory,
             "load_s": round(load_s, 2),
             "llm_threads": threads,
             "stt_model": str(

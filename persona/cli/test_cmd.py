@@ -18,13 +18,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report to FILE")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument(
-        "-k", dest="select", action="append", metavar="TAG",
+        "-k",
+        dest="select",
+        action="append",
+        metavar="TAG",
         help="run only scenarios with this tag (or whose id contains it); repeatable",
     )
-    p.add_argument("--judge", action="store_true", help="grade llm-rubric assertions with the model")
+    p.add_argument(
+        "--judge", action="store_true", help="grade llm-rubric assertions with the model"
+    )
     p.add_argument("--model", default=None, help="override every scenario's model")
     p.add_argument("--backend", default=None, choices=("llama", "openai", "transformers"))
-    p.add_argument("-V", "--show-all", action="store_true", help="show every turn, not only failures")
+    p.add_argument(
+        "-V", "--show-all", action="store_true", help="show every turn, not only failures"
+    )
     p.set_defaults(func=run)
 
 
@@ -67,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json_report(results))
     else:
-        print(f"{len(results) - failed} passed, {failed} failed in {sum(r.seconds for r in results):.1f}s")
+        seconds = sum(r.seconds for r in results)
+        print(f"{len(results) - failed} passed, {failed} failed in {seconds:.1f}s")
     if args.junit:
         Path(args.junit).write_text(junit_xml(results), encoding="utf-8")
     return 1 if failed else 0

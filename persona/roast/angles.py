@@ -47,7 +47,7 @@ class Angle:
     def spoken(self) -> str:
         """The fact said to the person ("you follow 842 accounts ...")."""
         if self.kind == "self_description":
-            return f"you told me: {self.fact}"
+            return _second_person(self.fact)
         text = re.sub(r"^their ", "your ", self.fact)
         text = re.sub(r"^(\d+) of (\d+) ", r"\1 of your \2 ", text)
         verbs = {"follows": "follow", "has": "have", "says": "say", "averages": "average"}
@@ -67,6 +67,25 @@ class Angle:
             "source": self.source,
             "keywords": list(self.keywords),
         }
+
+
+_PERSON_VERBS = {"has": "have", "is": "are", "was": "were", "does": "do", "goes": "go"}
+
+
+def _second_person(clause: str) -> str:
+    """ "Owns four cats" -> "you own four cats"; "a dentist" -> "you are a dentist"."""
+    first, _, rest = clause.partition(" ")
+    low = first.lower()
+    tail = f" {rest}" if rest else ""
+    if low in ("a", "an", "the"):
+        return f"you are {low}{tail}"
+    if low in _PERSON_VERBS:
+        return f"you {_PERSON_VERBS[low]}{tail}"
+    if low.endswith("ed") or low in ("can", "will", "never", "always", "love", "hate"):
+        return f"you {low}{tail}"
+    if low.endswith("s") and len(low) > 3 and not low.endswith("ss"):
+        return f"you {low[:-1]}{tail}"
+    return f"you told me: {clause}"
 
 
 def keywords_of(text: str) -> tuple[str, ...]:
@@ -104,7 +123,7 @@ def _ratio(p: Profile) -> list[Angle]:
             Angle(
                 kind="follow_ratio",
                 fact=f"follows {ing} accounts but only {fol} follow back",
-                why="all that following and nobody following back",
+                why="that is not networking, that is a one-sided fan club",
                 source="followers,following",
                 keywords=(str(ing), str(fol), "follow", "followers", "following"),
                 weight=2.0,
@@ -115,7 +134,7 @@ def _ratio(p: Profile) -> list[Angle]:
             Angle(
                 kind="follow_ratio",
                 fact=f"has {fol} followers but follows only {ing} accounts",
-                why="acts like a celebrity who cannot follow back",
+                why="you act like a celebrity who lost the follow button",
                 source="followers,following",
                 keywords=(str(fol), str(ing), "follow", "followers", "celebrity"),
                 weight=1.5,
@@ -135,7 +154,7 @@ def _night(p: Profile) -> list[Angle]:
         Angle(
             kind="posting_hours",
             fact=f"posted {len(late)} of {len(dated)} posts between midnight and 5 a.m.",
-            why="never sleeps, only posts",
+            why="your phone needs a bedtime more than you do",
             source="posts.created_at",
             keywords=("midnight", "night", "sleep", "3am", "a.m", "insomnia", "late"),
             weight=1.5,
@@ -157,7 +176,7 @@ def _volume(p: Profile) -> list[Angle]:
             Angle(
                 kind="post_volume",
                 fact=f"averages {per_day:.0f} posts a day since joining in {year}",
-                why="posting is not a job",
+                why="posting is not supposed to be a full-time job",
                 source="post_count,created_at",
                 keywords=(f"{per_day:.0f}", "a day", "per day", "daily"),
                 weight=1.2,
@@ -168,7 +187,7 @@ def _volume(p: Profile) -> list[Angle]:
             Angle(
                 kind="post_volume",
                 fact=f"joined in {year} and has posted only {p.post_count} times",
-                why="a lurker with an account",
+                why="that is not an account, that is a witness protection program",
                 source="post_count,created_at",
                 keywords=(str(year), str(p.post_count), "lurk", "lurker"),
                 weight=1.0,
@@ -199,7 +218,7 @@ def _hashtags(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 Angle(
                     kind="hashtag_density",
                     fact=f"averages {total / len(own):.1f} hashtags per post",
-                    why="hashtags doing all the talking",
+                    why="your hashtags are doing all the talking",
                     source="posts.hashtags",
                     keywords=("hashtag", "hashtags"),
                     weight=1.0,
@@ -225,7 +244,7 @@ def _words(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 Angle(
                     kind="repeated_word",
                     fact=f'says "{word}" in {count} of {len(own)} posts',
-                    why="one topic, on repeat",
+                    why="we get it, you have exactly one topic",
                     source="posts.text",
                     keywords=(word,),
                     weight=1.3,
@@ -244,7 +263,7 @@ def _engagement(p: Profile) -> list[Angle]:
             Angle(
                 kind="engagement",
                 fact=f"their most liked post of {len(own)} got {best} likes",
-                why="posting into the void",
+                why="you are posting into the void and the void is not clicking like",
                 source="posts.likes",
                 keywords=(
                     f"{best} likes",
@@ -270,7 +289,7 @@ def _reposts(p: Profile) -> list[Angle]:
             Angle(
                 kind="reposts",
                 fact=f"{boosts} of {len(p.posts)} posts are {word} of other people",
-                why="outsourcing their personality",
+                why="you outsourced your personality to other people",
                 source="posts.is_repost",
                 keywords=(word, word.rstrip("s"), "other people", "retweet"),
                 weight=1.1,
@@ -285,7 +304,7 @@ def _likes(p: Profile) -> list[Angle]:
             Angle(
                 kind="likes",
                 fact=f"liked {p.likes_count} posts but wrote only {p.post_count}",
-                why="a fan, not a creator",
+                why="you are a fan club, not a creator",
                 source="likes_count,post_count",
                 keywords=(str(p.likes_count), "liked", "likes"),
                 weight=1.0,
@@ -339,7 +358,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 Angle(
                     kind="no_stars",
                     fact=f"{len(zero)} of {len(own)} repos have zero stars",
-                    why="building for an audience of nobody",
+                    why="that is building for an audience of nobody",
                     source="repos.stars",
                     keywords=("star", "stars", "zero", str(len(zero))),
                     weight=1.6,
@@ -352,7 +371,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
             Angle(
                 kind="version_names",
                 fact=f"has repos named {shown}",
-                why="finishing things is hard",
+                why="finishing things is clearly not your strong suit",
                 source="repos.name",
                 keywords=tuple(n.lower() for n in named[:3]) + ("final", "v2", "version"),
                 weight=1.8,
@@ -371,7 +390,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
             Angle(
                 kind="untouched_forks",
                 fact=f"forked {len(untouched)} repos and never pushed to them",
-                why="collecting code like souvenirs",
+                why="you collect code like souvenirs",
                 source="repos.fork,pushed_at",
                 keywords=("fork", "forked", "forks", "untouched", "never pushed"),
                 weight=1.5,
@@ -384,7 +403,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
             Angle(
                 kind="language_hopping",
                 fact=f"has repos in {len(langs)} languages: {names}",
-                why="commitment issues, but for programming languages",
+                why="that is commitment issues, but for programming languages",
                 source="repos.language",
                 keywords=tuple(lang.lower() for lang, _ in langs.most_common(4)) + ("languages",),
                 weight=1.4,
@@ -399,7 +418,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 Angle(
                     kind="abandoned",
                     fact=f"{len(stale)} of {len(dated)} repos untouched for over two years",
-                    why="a graveyard of side projects",
+                    why="your GitHub is a graveyard of side projects",
                     source="repos.pushed_at",
                     keywords=("abandon", "abandoned", "graveyard", "untouched", "years", "dead"),
                     weight=1.4,
@@ -411,7 +430,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
             Angle(
                 kind="no_description",
                 fact=f"{len(no_desc)} of {len(own)} repos have no description",
-                why="mystery boxes, even to their author",
+                why="even you do not know what they are for",
                 source="repos.description",
                 keywords=("description", "descriptions", "mystery"),
                 weight=0.9,
@@ -436,7 +455,7 @@ def _readme(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
         clauses,
         "readme",
         "readme",
-        "their own README says so",
+        "and you put that in writing",
         "their README says: ",
         triggers,
         2,
@@ -459,7 +478,7 @@ def extract_angles(profile: Profile, *, limit: int = 8) -> tuple[Angle, ...]:
         list(profile.facts),
         "self_description",
         "facts",
-        "they volunteered this about themselves",
+        "and you said that out loud, voluntarily",
         "",
         triggers,
         5,
@@ -467,8 +486,9 @@ def extract_angles(profile: Profile, *, limit: int = 8) -> tuple[Angle, ...]:
     )
     fact_keys = {keywords_of(f) for f in profile.facts}
     bio_clauses = [c for c in split_clauses(profile.bio) if keywords_of(c) not in fact_keys]
+    why_bio = "you wrote that about yourself on purpose"
     found += _clause_angles(
-        bio_clauses, "bio", "bio", "the bio is a self-own", "their bio says: ", triggers, 3, 1.5
+        bio_clauses, "bio", "bio", why_bio, "their bio says: ", triggers, 3, 1.5
     )
     found += _ratio(profile)
     found += _repos(profile, triggers)

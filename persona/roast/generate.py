@@ -121,9 +121,8 @@ def build_messages(
 
 def fallback_line(angle: Angle, intensity: str) -> str:
     """A safe, grounded roast built from one angle without the model."""
-    return spoken_text(
-        _render("fallback.j2", intensity=intensity, spoken=angle.spoken, why=angle.why)
-    )
+    spoken = angle.spoken.rstrip(".")
+    return spoken_text(_render("fallback.j2", intensity=intensity, spoken=spoken, why=angle.why))
 
 
 def _persona_bits(persona: object | None) -> tuple[str, str]:

@@ -13,9 +13,8 @@ from typing import Any
 
 from persona.chat.text import split_sentences
 from persona.roast import find_protected, score_roast
-from persona.speech.textclean import strip_emoji
-
 from persona.scenarios.model import Assertion
+from persona.speech.textclean import strip_emoji
 
 Judge = Callable[[str, str], "AssertionResult"]
 
@@ -89,7 +88,10 @@ def icontains_all(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
 
 def regex(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
     match = re.search(str(value), reply)
-    return _ok(match is not None, f"/{value}/ matched {match.group(0)!r}" if match else f"/{value}/ did not match")
+    return _ok(
+        match is not None,
+        f"/{value}/ matched {match.group(0)!r}" if match else f"/{value}/ did not match",
+    )
 
 
 def equals(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
@@ -149,14 +151,49 @@ _BOILERPLATE = re.compile(
     r"\b(?:as an ai\b|as a (?:large )?language model|i'?m (?:just )?an? (?:\w+ )?ai\b"
     r"|i am (?:just )?an? (?:\w+ )?ai\b|(?:an? |the )?ai (?:language )?model\b|language model"
     r"|(?:an? |the )?(?:helpful |virtual )?ai assistant|i'?m (?:just )?an? (?:virtual )?assistant"
-    r"|i am (?:just )?an? (?:virtual )?assistant|created by (?:openai|meta|google|anthropic|hugging ?face)"
-    r"|trained by (?:openai|meta|google|anthropic|hugging ?face)|chatgpt|openai|smollm)",
+    r"|i am (?:just )?an? (?:virtual )?assistant"
+    r"|(?:created|trained|made) by (?:openai|meta|google|anthropic|hugging ?face)"
+    r"|chatgpt|openai|smollm)",
     re.I,
 )
-_SELF_NAME = re.compile(r"\b(?:[Ii] am|[Ii]'m|[Ii]’m|[Mm]y name is|[Cc]all me|[Tt]his is)\s+([A-Z][\w-]+)")
-_NOT_NAMES = {"A", "An", "The", "Not", "So", "Just", "Here", "Sorry", "Glad", "Happy", "Fine", "Ready",
-              "Always", "Still", "Very", "Really", "Your", "Yours", "Back", "Sure", "Only", "Also",
-              "All", "In", "On", "At", "Afraid", "Good", "Great", "Okay", "Ok", "It", "What"}
+_SELF_NAME = re.compile(
+    r"\b(?:[Ii] am|[Ii]'m|[Ii]’m|[Mm]y name is|[Cc]all me|[Tt]his is)\s+([A-Z][\w-]+)"
+)
+_NOT_NAMES = {
+    "A",
+    "An",
+    "The",
+    "Not",
+    "So",
+    "Just",
+    "Here",
+    "Sorry",
+    "Glad",
+    "Happy",
+    "Fine",
+    "Ready",
+    "Always",
+    "Still",
+    "Very",
+    "Really",
+    "Your",
+    "Yours",
+    "Back",
+    "Sure",
+    "Only",
+    "Also",
+    "All",
+    "In",
+    "On",
+    "At",
+    "Afraid",
+    "Good",
+    "Great",
+    "Okay",
+    "Ok",
+    "It",
+    "What",
+}
 
 
 def in_character(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
@@ -171,7 +208,10 @@ def in_character(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
         name = match.group(1)
         if name in _NOT_NAMES or name.lower() in allowed:
             continue
-        if match.group(0).lower().startswith("this is") and name.lower() not in {"chatgpt", "claude"}:
+        if match.group(0).lower().startswith("this is") and name.lower() not in {
+            "chatgpt",
+            "claude",
+        }:
             continue  # "this is Monday": only flag assistant names here
         return _ok(False, f"calls itself {name!r} ({match.group(0)!r})")
     return _ok(True, "in character")

@@ -23,9 +23,24 @@ BACKENDS = ("llama", "openai", "transformers")
 INTENSITIES = ("gentle", "medium", "spicy")
 
 _SCENARIO_KEYS = {
-    "id", "description", "tags", "persona", "model", "backend", "seed", "temperature",
-    "max_tokens", "user_id", "profile", "intensity", "roast_candidates", "repeat",
-    "min_pass_rate", "judge", "turns", "expect_all",
+    "id",
+    "description",
+    "tags",
+    "persona",
+    "model",
+    "backend",
+    "seed",
+    "temperature",
+    "max_tokens",
+    "user_id",
+    "profile",
+    "intensity",
+    "roast_candidates",
+    "repeat",
+    "min_pass_rate",
+    "judge",
+    "turns",
+    "expect_all",
 }
 _TURN_KEYS = {"user", "audio", "greet", "restart", "roast", "expect", "threshold", "store_as"}
 _ASSERTION_KEYS = {"type", "value", "weight"}
@@ -64,7 +79,9 @@ class _Reader:
         except yaml.YAMLError as exc:
             raise _fail(self.path, node, f"bad value: {exc}") from None
 
-    def mapping(self, node: yaml.Node, what: str, allowed: set[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def mapping(
+        self, node: yaml.Node, what: str, allowed: set[str]
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
             raise _fail(self.path, node, f"{what} must be a mapping of `key: value`")
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
@@ -133,7 +150,9 @@ def _scenario(r: _Reader, root: yaml.Node, *, check_persona: bool) -> Scenario:
     if "backend" in get:
         backend = r.typed(get["backend"], "backend", (str,), "a text")
         if backend not in BACKENDS:
-            raise _fail(path, get["backend"], f"unknown backend {backend!r}: use {', '.join(BACKENDS)}")
+            raise _fail(
+                path, get["backend"], f"unknown backend {backend!r}: use {', '.join(BACKENDS)}"
+            )
         opts["backend"] = backend
     for key, low in (("seed", 0), ("max_tokens", 1), ("repeat", 1), ("roast_candidates", 1)):
         if key in get:
@@ -152,7 +171,11 @@ def _scenario(r: _Reader, root: yaml.Node, *, check_persona: bool) -> Scenario:
     if "intensity" in get:
         intensity = r.typed(get["intensity"], "intensity", (str,), "a text")
         if intensity not in INTENSITIES:
-            raise _fail(path, get["intensity"], f"unknown intensity {intensity!r}: use {', '.join(INTENSITIES)}")
+            raise _fail(
+                path,
+                get["intensity"],
+                f"unknown intensity {intensity!r}: use {', '.join(INTENSITIES)}",
+            )
         opts["intensity"] = intensity
     if "persona" in get:
         opts["persona"] = str(r.typed(get["persona"], "persona", (str,), "a persona name or file"))
@@ -168,7 +191,9 @@ def _scenario(r: _Reader, root: yaml.Node, *, check_persona: bool) -> Scenario:
     turns_node = get["turns"]
     if not isinstance(turns_node, yaml.SequenceNode) or not turns_node.value:
         raise _fail(path, turns_node, "`turns` must be a non-empty list of turns")
-    opts["turns"] = tuple(_turn(r, node, i + 1, defined, has_profile) for i, node in enumerate(turns_node.value))
+    opts["turns"] = tuple(
+        _turn(r, node, i + 1, defined, has_profile) for i, node in enumerate(turns_node.value)
+    )
     return Scenario(path=path, line=root.start_mark.line + 1, **opts)
 
 
@@ -216,11 +241,18 @@ def _turn(r: _Reader, node: yaml.Node, number: int, defined: set[str], has_profi
     if len(said) > 1:
         raise _fail(path, node, f"turn {number} has {' and '.join(said)}: give only one")
     if not said and not opts.get("restart"):
-        raise _fail(path, node, f"turn {number} needs `user:` text, `audio:` a WAV file, `greet: true` or `restart: true`")
+        raise _fail(
+            path,
+            node,
+            f"turn {number} needs `user:` text, `audio:` a WAV file, `greet: true`"
+            " or `restart: true`",
+        )
     if opts.get("roast") and not has_profile:
         raise _fail(path, get["roast"], "`roast: true` needs a `profile:` in the scenario")
     if "expect" in get:
-        opts["expect"] = _assertions(r, get["expect"], f"turn {number} expect", defined, has_profile)
+        opts["expect"] = _assertions(
+            r, get["expect"], f"turn {number} expect", defined, has_profile
+        )
     if "threshold" in get:
         value = float(r.typed(get["threshold"], "threshold", (int, float), "a number"))
         if not 0.0 <= value <= 1.0:
@@ -229,8 +261,10 @@ def _turn(r: _Reader, node: yaml.Node, number: int, defined: set[str], has_profi
     if "store_as" in get:
         name = r.typed(get["store_as"], "store_as", (str,), "a name")
         if not re.fullmatch(r"[A-Za-z_][\w-]*", name):
-            raise _fail(path, get["store_as"], f"`store_as` {name!r} must be a simple name like last_reply")
-        if not (said and opts.get("user") is not None or opts.get("audio") or opts.get("greet")):
+            raise _fail(
+                path, get["store_as"], f"`store_as` {name!r} must be a simple name like last_reply"
+            )
+        if not said:
             raise _fail(path, get["store_as"], "`store_as` needs a turn with a reply")
         opts["store_as"] = name
         defined.add(name)  # usable from the next turn on
@@ -241,7 +275,11 @@ def _check_variables(path: Path, node: yaml.Node, text: str, defined: set[str]) 
     for name in VARIABLE.findall(text):
         if name not in defined:
             known = ", ".join(sorted(defined)) or "none yet"
-            raise _fail(path, node, f"`{{{{{name}}}}}` is not stored by an earlier turn (store_as; known: {known})")
+            raise _fail(
+                path,
+                node,
+                f"`{{{{{name}}}}}` is not stored by an earlier turn (store_as; known: {known})",
+            )
 
 
 def _assertions(
@@ -252,7 +290,9 @@ def _assertions(
     return tuple(_assertion(r, item, what, defined, has_profile) for item in node.value)
 
 
-def _assertion(r: _Reader, node: yaml.Node, what: str, defined: set[str], has_profile: bool) -> Assertion:
+def _assertion(
+    r: _Reader, node: yaml.Node, what: str, defined: set[str], has_profile: bool
+) -> Assertion:
     path = r.path
     fields = r.mapping(node, f"an assertion in {what}", _ASSERTION_KEYS)
     if "type" not in fields:
@@ -262,7 +302,11 @@ def _assertion(r: _Reader, node: yaml.Node, what: str, defined: set[str], has_pr
     base, negate = split_negation(name)
     if base not in ASSERTIONS:
         known = ", ".join(sorted(ASSERTIONS))
-        raise _fail(path, type_node, f"unknown assertion type {name!r} (known: {known}; any with a not- prefix)")
+        raise _fail(
+            path,
+            type_node,
+            f"unknown assertion type {name!r} (known: {known}; any with a not- prefix)",
+        )
     kind = ASSERTIONS[base].value
     value_node = fields.get("value", (None, None))[1]
     value = _value(r, value_node, node, name, kind)
@@ -275,7 +319,9 @@ def _assertion(r: _Reader, node: yaml.Node, what: str, defined: set[str], has_pr
         weight = float(r.typed(fields["weight"][1], "weight", (int, float), "a number"))
         if weight < 0:
             raise _fail(path, fields["weight"][1], "`weight` must not be negative")
-    return Assertion(type=base, value=value, negate=negate, weight=weight, line=node.start_mark.line + 1)
+    return Assertion(
+        type=base, value=value, negate=negate, weight=weight, line=node.start_mark.line + 1
+    )
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -300,7 +346,11 @@ def _value(r: _Reader, node: yaml.Node | None, owner: yaml.Node, name: str, kind
         return str(value)
     if kind in ("texts", "optional-texts"):
         value = [value] if isinstance(value, str) else value
-        if not isinstance(value, list) or not value or not all(isinstance(v, str | int) for v in value):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str | int) for v in value)
+        ):
             raise _fail(path, node, f"{name} needs a list of texts as `value`")
         return tuple(str(v) for v in value)
     if kind in ("int", "optional-int"):

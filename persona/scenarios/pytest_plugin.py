@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from persona.scenarios.loader import SUFFIX, ScenarioError, load_scenario
+SUFFIX = ".scenario.yaml"  # the same as persona.scenarios.loader.SUFFIX
 
 _RUNNER = pytest.StashKey[Any]()
 
@@ -58,6 +58,8 @@ class ScenarioFileError(Exception):
 
 class ScenarioFile(pytest.File):
     def collect(self):
+        from persona.scenarios.loader import ScenarioError, load_scenario
+
         try:
             scenario = load_scenario(self.path)
         except ScenarioError as exc:
@@ -65,7 +67,7 @@ class ScenarioFile(pytest.File):
         item = ScenarioItem.from_parent(self, name=scenario.id, scenario=scenario)
         item.add_marker(pytest.mark.slow)
         for tag in scenario.tags:
-            item.keywords[tag] = True  # `pytest -k TAG` selects by tag
+            item.extra_keyword_matches.add(tag)  # `pytest -k TAG` selects by tag
         yield item
 
     def repr_failure(self, excinfo, style=None):  # type: ignore[override]

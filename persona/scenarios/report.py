@@ -42,7 +42,8 @@ def describe_turn(turn: TurnResult, path: Path, *, only_failures: bool) -> list[
 
 
 def _describe_run(result: ScenarioResult, run: RunResult, *, verbose: bool) -> list[str]:
-    lines = [f" run {run.index + 1}/{len(result.runs)} (seed {run.seed}): {'pass' if run.passed else 'fail'}"]
+    verdict = "pass" if run.passed else "fail"
+    lines = [f" run {run.index + 1}/{len(result.runs)} (seed {run.seed}): {verdict}"]
     for turn in run.turns:
         if verbose or not turn.passed:
             lines.extend(describe_turn(turn, result.scenario.path, only_failures=not verbose))

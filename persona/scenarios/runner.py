@@ -281,7 +281,9 @@ class _RunState:
                     user = substitute(turn.user or "", self.variables)
                 reply, action, latency = self._send(turn, user)
         except PersonaError as exc:
-            return TurnResult(number, turn.line, user, reply, "error", latency, (), False, 0.0, str(exc))
+            return TurnResult(
+                number, turn.line, user, reply, "error", latency, (), False, 0.0, str(exc)
+            )
         if turn.store_as:
             self.variables[turn.store_as] = reply
         ctx = ReplyContext(

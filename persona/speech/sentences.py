@@ -28,7 +28,7 @@ class SentenceSplitter:
     `max_chars`: force a break at the last space when a sentence grows past this.
     """
 
-    first_clause_min_chars: int = 60
+    first_clause_min_chars: int = 24
     max_chars: int = 300
     _buffer: str = field(default="", init=False)
     _released: int = field(default=0, init=False)
@@ -87,3 +87,25 @@ def split_stream(deltas: list[str] | tuple[str, ...], **options: int) -> list[st
         out.extend(splitter.push(delta))
     out.extend(splitter.flush())
     return out
+
+
+def split_for_tts(sentence: str, max_chars: int = 120) -> list[str]:
+    """Cut a long sentence into pieces of at most `max_chars`, at clause boundaries first,
+    then between words. Piper's memory and first-audio delay grow with the length of what it
+    is given (about 30 MB per second of speech on a medium voice)."""
+    sentence = sentence.strip()
+    if len(sentence) <= max_chars:
+        return [sentence] if sentence else []
+    pieces: list[str] = []
+    rest = sentence
+    while len(rest) > max_chars:
+        window = rest[: max_chars + 1]
+        cuts = [m.end() for m in _CLAUSE_END.finditer(window) if m.end() > max_chars // 3]
+        cut = cuts[-1] if cuts else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = max_chars
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    if rest:
+        pieces.append(rest)
+    return [p for p in pieces if p]

@@ -21,7 +21,7 @@ import numpy as np
 
 from persona.errors import PersonaError
 from persona.speech.audio_io import AudioIn, AudioOut
-from persona.speech.sentences import SentenceSplitter
+from persona.speech.sentences import SentenceSplitter, split_for_tts
 from persona.speech.stt import SpeechToText
 from persona.speech.textclean import speakable
 from persona.speech.tts import TextToSpeech
@@ -75,7 +75,8 @@ class VoiceConfig:
     follow_up_s: float = 8.0
     push_to_talk: bool = False
     vad: VadConfig = field(default_factory=VadConfig)
-    first_clause_min_chars: int = 60
+    first_clause_min_chars: int = 24
+    tts_max_chars: int = 120  # longer sentences are synthesised in pieces (memory, latency)
     block_ms: int = 40  # speaker block: the barge-in reaction granularity
     reopen_s: float = 2.0  # wait between attempts to reopen a failed microphone
     interrupt_note: str = "[interrupted by the user]"
@@ -478,13 +479,14 @@ class VoiceLoop:
             nonlocal index
             for sentence in sentences:
                 spoken = speakable(sentence, keep_actions=keep_actions)
-                if not spoken or self._stale(turn.id):
+                if self._stale(turn.id):
                     continue
-                if turn.t_first_sentence is None:
-                    turn.t_first_sentence = time.time()
-                self._emit(ReplyChunk(t=time.time(), turn_id=turn.id, text=spoken, index=index))
-                self._tts_q.put((turn.id, (index, spoken)))
-                index += 1
+                for piece in split_for_tts(spoken, self.config.tts_max_chars):
+                    if turn.t_first_sentence is None:
+                        turn.t_first_sentence = time.time()
+                    self._emit(ReplyChunk(t=time.time(), turn_id=turn.id, text=piece, index=index))
+                    self._tts_q.put((turn.id, (index, piece)))
+                    index += 1
 
         try:
             for event in self.conversation.send(text, abort=turn.abort):

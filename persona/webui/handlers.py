@@ -257,18 +257,17 @@ def speak(services: Services, persona: Persona, text: str, *, started: float) ->
     if not spoken.strip():
         return None
     tts = services.tts(voice, persona.voice.speed)
-    chunks, subtitles = [], []
+    chunks = []
     first_audio_ms = None
     for chunk in tts.synthesize(spoken):
         if first_audio_ms is None:
             first_audio_ms = (time.perf_counter() - started) * 1000
         chunks.append(chunk.samples)
-        subtitles.append(chunk.text)
     if not chunks:
         return None
     samples = np.concatenate(chunks)
     pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
-    return SpokenReply(tts.sample_rate, pcm, " ".join(subtitles), first_audio_ms or 0.0)
+    return SpokenReply(tts.sample_rate, pcm, spoken, first_audio_ms or 0.0)
 
 
 def latency_markdown(latency: Latency) -> str:

@@ -56,7 +56,8 @@ def test_mastodon_boosts_and_bluesky_repeated_word() -> None:
 def test_free_text_facts_become_angles() -> None:
     angles = extract_angles(load_profile("I'm a dentist who runs marathons and owns four cats"))
     assert [a.fact for a in angles] == ["a dentist", "runs marathons", "owns four cats"]
-    assert angles[0].spoken == "you told me: a dentist"
+    spoken = [a.spoken for a in angles]
+    assert spoken == ["you are a dentist", "you run marathons", "you own four cats"]
 
 
 @pytest.mark.parametrize(

@@ -107,3 +107,13 @@ def test_github_live_fetch_against_local_server(monkeypatch, capsys) -> None:
 def test_roast_needs_a_source(capsys) -> None:
     assert main(["roast"]) == 2
     assert "give a profile path" in capsys.readouterr().err
+
+
+def test_bench_covers_every_importer_format_and_the_attack_suite() -> None:
+    from persona.bench.roast import _sources
+    from persona.roast.importers import load_profile
+
+    sources = _sources(EXAMPLES, True)
+    kinds = {load_profile(path).source for path, _ in sources}
+    assert kinds == {"x", "github", "mastodon", "bluesky", "card", "text"}
+    assert sum(1 for _, triggers in sources if triggers) == 5

@@ -48,10 +48,8 @@ class UiServer:
         return sorted(p for p in self.uploads.iterdir() if p.is_dir())
 
 
-@pytest.fixture(scope="session")
-def ui_server(tmp_path_factory: pytest.TempPathFactory):
+def spawn_ui(base: Path, *args: str) -> tuple[subprocess.Popen, UiServer]:
     """`python ui.py` on a free port with short replies (PERSONA_UI_MAX_TOKENS=40)."""
-    base = tmp_path_factory.mktemp("ui-server")
     uploads = base / "uploads"
     port = free_port()
     env = dict(
@@ -67,19 +65,48 @@ def ui_server(tmp_path_factory: pytest.TempPathFactory):
     log = base / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "ui.py"), "--port", str(port)],
+            [sys.executable, str(ROOT / "ui.py"), "--port", str(port), *args],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_up(url, proc)
-        yield UiServer(url, uploads, log)
+    except RuntimeError:
+        stop(proc)
+        raise
+    return proc, UiServer(url, uploads, log)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def ui_server(tmp_path_factory: pytest.TempPathFactory):
+    proc, server = spawn_ui(tmp_path_factory.mktemp("ui-server"))
+    try:
+        yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
+
+
+@pytest.fixture
+def ui_factory(tmp_path: Path):
+    """Start a one-off server with extra command-line arguments; stopped after the test."""
+    procs: list[subprocess.Popen] = []
+
+    def start(*args: str) -> UiServer:
+        proc, server = spawn_ui(tmp_path, *args)
+        procs.append(proc)
+        return server
+
+    yield start
+    for proc in procs:
+        stop(proc)
 
 
 @pytest.fixture(scope="session")

@@ -221,3 +221,25 @@ def test_roast_zip_archive_is_accepted(page, tmp_path: Path):
     page.click("#load-profile")
     page.wait_for_function("() => document.querySelector('#profile-summary').innerText.includes('github')")
     assert zipfile.is_zipfile(ROOT / "examples" / "profiles" / "github.zip")
+
+
+def test_second_user_sees_they_are_waiting(browser, ui_server, page):
+    other_ctx = browser.new_context()
+    other = other_ctx.new_page()
+    other.set_default_timeout(60_000)
+    other.goto(ui_server.url)
+    other.wait_for_selector("#chatbot .message-row")
+    other.evaluate("""() => { window.__waited = false;
+      new MutationObserver(() => {
+        const t = document.body.innerText;
+        if (/queue: *\\d+\\/\\d+/.test(t)) window.__waited = true;
+      }).observe(document.body, {subtree: true, childList: true, characterData: true}); }""")
+    old_a, old_b = latency_text(page), latency_text(other)
+    page.fill("#msg textarea", "Count slowly from one to twenty.")
+    other.fill("#msg textarea", "Tell me about the weather.")
+    page.press("#msg textarea", "Enter")
+    other.press("#msg textarea", "Enter")
+    wait_reply(page, 3, old_a)
+    wait_reply(other, 3, old_b)
+    assert other.evaluate("window.__waited"), "the queued user never saw a queue position"
+    other_ctx.close()

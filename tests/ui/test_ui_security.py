@@ -77,24 +77,23 @@ def test_entry_points_refuse_an_open_network_bind(argv, tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-def test_launch_never_shares(monkeypatch):
-    """`launch` passes share=False and the policy's login straight to Gradio."""
-    from persona.webui import launch as launch_mod
+def test_login_is_enforced_when_auth_is_given(ui_factory):
+    """The real server with --auth: the app's config stays closed until the login."""
+    import http.cookiejar
+    import urllib.error
+    import urllib.parse
+    import urllib.request
 
-    calls = {}
-
-    class FakeDemo:  # stands in for gr.Blocks: records the launch arguments only
-        sessions = type("S", (), {"close_all": lambda self: None})()
-        services = type("V", (), {"close": lambda self: None})()
-
-        def queue(self, **kwargs):
-            calls["queue"] = kwargs
-
-        def launch(self, **kwargs):
-            calls["launch"] = kwargs
-
-    launch_mod.launch(FakeDemo(), host="0.0.0.0", port=8000, auth="me:pw")
-    assert calls["launch"]["share"] is False
-    assert calls["launch"]["auth"] == ("me", "pw")
-    assert calls["launch"]["server_name"] == "0.0.0.0"
-    assert calls["launch"]["max_file_size"]
+    server = ui_factory("--auth", "robo:s3cret")
+    with pytest.raises(urllib.error.HTTPError) as denied:
+        urllib.request.urlopen(server.url + "config", timeout=10)
+    assert denied.value.code == 401
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    bad = urllib.parse.urlencode({"username": "robo", "password": "wrong"}).encode()
+    with pytest.raises(urllib.error.HTTPError):
+        opener.open(server.url + "login", data=bad, timeout=10)
+    good = urllib.parse.urlencode({"username": "robo", "password": "s3cret"}).encode()
+    assert opener.open(server.url + "login", data=good, timeout=10).status == 200
+    assert opener.open(server.url + "config", timeout=10).status == 200

@@ -47,3 +47,16 @@ def test_runaway_sentence_is_cut_at_a_space():
 
 def test_quotes_and_ellipsis():
     assert split_stream(['He said "hi!" Then… we left.']) == ['He said "hi!"', "Then…", "we left."]
+
+
+def test_split_for_tts_bounds_pieces():
+    from persona.speech.sentences import split_for_tts
+
+    assert split_for_tts("Short and sweet.", 40) == ["Short and sweet."]
+    assert split_for_tts("   ", 40) == []
+    long = "The robot rolled into the kitchen, found the toaster, and made toast for everyone " * 3
+    pieces = split_for_tts(long, 60)
+    assert all(len(p) <= 60 for p in pieces) and len(pieces) >= 4
+    assert " ".join(pieces).split() == long.split()
+    assert pieces[0].endswith(",")  # clause boundaries are preferred
+    assert split_for_tts("x" * 130, 60) == ["x" * 60, "x" * 60, "x" * 10]
