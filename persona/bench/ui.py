@@ -58,7 +58,9 @@ def _start_server(max_tokens: int, workdir: Path) -> tuple[subprocess.Popen, str
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, str(REPO_ROOT / "ui.py"), "--port", str(port)],
-            env=env, stdout=out, stderr=subprocess.STDOUT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
@@ -90,8 +92,9 @@ def _session(url: str, secret: str, n_messages: int, result: dict) -> None:
     errors: list[str] = []
     try:
         client = Client(url, verbose=False)
-        messages = [f"Hi! My name is {secret} and my secret word is {secret}.",
-                    *FOLLOW_UPS][:n_messages]
+        messages = [f"Hi! My name is {secret} and my secret word is {secret}.", *FOLLOW_UPS][
+            :n_messages
+        ]
         messages += [FOLLOW_UPS[i % len(FOLLOW_UPS)] for i in range(n_messages - len(messages))]
         for text in messages:
             start = time.perf_counter()
@@ -99,8 +102,12 @@ def _session(url: str, secret: str, n_messages: int, result: dict) -> None:
             first = None
             for output in job:
                 seen.append(json.dumps(output))
-                if first is None and output and output[-1].get("role") == "assistant" \
-                        and _text(output[-1]).strip():
+                if (
+                    first is None
+                    and output
+                    and output[-1].get("role") == "assistant"
+                    and _text(output[-1]).strip()
+                ):
                     first = (time.perf_counter() - start) * 1000
             final = job.outputs()[-1] if job.outputs() else None
             if not final or final[-1].get("role") != "assistant" or not _text(final[-1]):
@@ -126,9 +133,7 @@ def run(args: argparse.Namespace) -> dict:
     if url is None:
         proc, url = _start_server(args.max_tokens, Path(tmp.name))
     try:
-        secrets_by_session = [
-            "Zq" + secrets.token_hex(3) + "ander" for _ in range(args.sessions)
-        ]
+        secrets_by_session = ["Zq" + secrets.token_hex(3) + "ander" for _ in range(args.sessions)]
         results = [dict() for _ in secrets_by_session]
         start = time.perf_counter()
         threads = [

@@ -17,6 +17,7 @@ from persona.chat.text import (
     prefix_undecided,
     stream_safe_prefix,
     strip_speaker_prefix,
+    trim_unfinished,
 )
 from persona.errors import BadInput
 from persona.llm.base import GenerationOptions, LLMBackend, Message
@@ -158,7 +159,7 @@ class Conversation:
         """The persona's greeting; stored as the conversation's first reply."""
         if self._turns:
             return self._turns[0].reply_text if self._turns[0].user_text is None else ""
-        text = render_greeting(self.persona, user_name=self.user_name)
+        text = render_greeting(self.persona, user_name=self.user_name or "friend")
         if not text:
             return ""
         db_id = self.store.add_turn(
@@ -264,6 +265,8 @@ class Conversation:
         final = cut_to_length(
             cut_at_turn_marker(strip_speaker_prefix(raw, names), stops)[0], max_chars
         )
+        if finish == "length":
+            final = trim_unfinished(final)
         if final.startswith(emitted) and len(final) > len(emitted):
             yield ReplyDelta(final[len(emitted) :])
         turn_id = None
@@ -289,6 +292,20 @@ class Conversation:
             prompt_tokens=fitted.prompt_tokens,
             dropped_turns=fitted.dropped_turns,
         )
+
+    def record_exchange(self, user_text: str, reply_text: str, *, kind: str = "stop") -> int:
+        """Store a turn answered outside the LLM chat path (a roast line, an apology), so
+        the history shows what the robot really said."""
+        user_text = self._validate(user_text)
+        db_id = self.store.add_turn(
+            self.conversation_id,
+            user=self.user,
+            user_text=user_text,
+            reply_text=reply_text,
+            finish_reason=kind,
+        )
+        self._turns.append(_Turn(user_text, reply_text, db_id))
+        return db_id
 
     def record_interruption(
         self, spoken_text: str, *, note: str = "[interrupted by the user]"

@@ -79,3 +79,12 @@ def cut_at_turn_marker(text: str, markers: tuple[str, ...]) -> tuple[str, bool]:
         if idx != -1:
             cut = min(cut, idx)
     return text[:cut], cut < len(text)
+
+
+def trim_unfinished(text: str) -> str:
+    """Drop a trailing half sentence (a reply cut by max_tokens), if a whole one precedes it."""
+    text = text.strip()
+    if not text or text[-1] in ".!?)]\"'…*":
+        return text
+    ends = _sentence_ends(text, len(text))
+    return text[: ends[-1]].strip() if ends else text

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from persona.chat import ChatStore, Conversation, ReplyDelta, ReplyDone
 from persona.cli.common import add_model_options, generation_options, load_backend
 from persona.errors import BadInput, PersonaError
 from persona.personas import load_persona
+
+if TYPE_CHECKING:
+    from persona.roast.session import RoastSession
 
 QUIT = {"/quit", "/exit", "/bye"}
 
@@ -26,6 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
     p.add_argument("--resume", action="store_true", help="continue your last conversation")
     p.add_argument("--json", action="store_true", help="print the reply as JSON (with --once)")
+    p.add_argument(
+        "--roast",
+        metavar="SOURCE",
+        default=None,
+        help="offer roast mode on this profile (asks for consent first); "
+        "in the chat, /roast SOURCE does the same",
+    )
     p.set_defaults(func=run)
 
 
@@ -48,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.once is not None:
             return _once(conv, args.once, as_json=args.json)
-        return _interactive(conv)
+        return _interactive(conv, roast_source=args.roast, seed=args.seed)
     finally:
         store.close()
         backend.close()
@@ -82,25 +93,52 @@ def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
     return 0
 
 
-def _interactive(conv: Conversation) -> int:
+def _start_roast(conv: Conversation, source: str, seed: int | None) -> RoastSession:
+    from persona.roast import load_profile
+    from persona.roast.session import RoastSession
+
+    profile = load_profile(source)
+    return RoastSession(profile=profile, backend=conv.backend, persona=conv.persona, seed=seed)
+
+
+def _interactive(conv: Conversation, *, roast_source: str | None, seed: int | None) -> int:
     name = conv.persona.name
     greeting = conv.greet()
-    print(f"(chatting with {name}; /quit to leave, /undo, /retry)")
+    print(f"(chatting with {name}; /quit to leave, /undo, /retry, /roast SOURCE)")
     if greeting:
         print(f"{name}: {greeting}")
+    roast = None
+    if roast_source:
+        roast = _start_roast(conv, roast_source, seed)
+        print(f"{name}: {roast.ask_consent().text}")
     while True:
         try:
             line = input("you> ")
         except EOFError:
             print()
             return 0
-        if line.strip() in QUIT:
+        command = line.strip()
+        if command in QUIT:
             return 0
         try:
-            if line.strip() == "/undo":
+            if command == "/undo":
                 print("(undone)" if conv.undo() is not None else "(nothing to undo)")
                 continue
-            events = conv.retry() if line.strip() == "/retry" else conv.send(line)
+            if command.startswith("/roast"):
+                source = command[len("/roast") :].strip()
+                if not source:
+                    raise BadInput("say what to roast: /roast PATH or /roast some text about you")
+                roast = _start_roast(conv, source, seed)
+                print(f"{name}: {roast.ask_consent().text}")
+                continue
+            if roast is not None:
+                reply = roast.handle(line)
+                conv.record_exchange(line, reply.text, kind=f"roast:{reply.action}")
+                print(f"{name}: {reply.text}")
+                if reply.action == "apology":
+                    roast = None  # back to plain chat; /roast starts again
+                continue
+            events = conv.retry() if command == "/retry" else conv.send(line)
             sys.stdout.write(f"{name}: ")
             for event in events:
                 if isinstance(event, ReplyDelta):

@@ -17,10 +17,16 @@ def run(args: argparse.Namespace) -> int:
     from persona.webui.launch import launch
     from persona.webui.security import bind_policy
 
-    bind_policy(host=args.host, port=args.port, auth=args.auth,
-                insecure_no_auth=args.insecure_no_auth)  # fail before building anything
+    bind_policy(
+        host=args.host, port=args.port, auth=args.auth, insecure_no_auth=args.insecure_no_auth
+    )  # fail before building anything
     from persona.webui.app import build_app
 
-    launch(build_app(), host=args.host, port=args.port, auth=args.auth,
-           insecure_no_auth=args.insecure_no_auth)
+    launch(
+        build_app(),
+        host=args.host,
+        port=args.port,
+        auth=args.auth,
+        insecure_no_auth=args.insecure_no_auth,
+    )
     return 0

@@ -82,7 +82,9 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                             value=True, label="Speak replies aloud", elem_id="speak"
                         )
                         reply_audio = gr.Audio(
-                            label="Robot voice", autoplay=True, interactive=False,
+                            label="Robot voice",
+                            autoplay=True,
+                            interactive=False,
                             elem_id="reply-audio",
                         )
                         subtitle = gr.Markdown(elem_id="subtitle")
@@ -155,24 +157,37 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
         def reply_outputs(session: UiSession, update, speak: bool, started: float):
             audio, sub = None, ""
             if update.done and speak and update.text:
-                spoken = _guard(lambda: handlers.speak(
-                    services, session.persona, update.text, started=started))
+                spoken = _guard(
+                    lambda: handlers.speak(services, session.persona, update.text, started=started)
+                )
                 if spoken is not None:
                     audio = (spoken.sample_rate, spoken.samples)
                     sub = f"*{handlers.md_escape(spoken.subtitle)}*"
                     session.latency = _with(session.latency, first_audio_ms=spoken.first_audio_ms)
             return audio, sub
 
-        def run_reply(session: UiSession, text: str | None, speak: bool, *, retry: bool,
-                      transcribe_ms: float | None = None, extra: tuple = ()) -> Iterator[tuple]:
+        def run_reply(
+            session: UiSession,
+            text: str | None,
+            speak: bool,
+            *,
+            retry: bool,
+            transcribe_ms: float | None = None,
+            extra: tuple = (),
+        ) -> Iterator[tuple]:
             started = time.perf_counter()
             try:
                 for update in handlers.stream_reply(services, session, text, retry=retry):
                     if update.done:
                         session.latency = _with(session.latency, transcribe_ms=transcribe_ms)
                         audio, sub = reply_outputs(session, update, speak, started)
-                        yield (*extra, update.messages, audio, sub,
-                               handlers.latency_markdown(session.latency))
+                        yield (
+                            *extra,
+                            update.messages,
+                            audio,
+                            sub,
+                            handlers.latency_markdown(session.latency),
+                        )
                     else:
                         yield (*extra, update.messages, gr.skip(), gr.skip(), gr.skip())
             except PersonaError as exc:
@@ -195,8 +210,9 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                 gr.Warning(str(exc))
                 yield "", gr.skip(), gr.skip(), gr.skip(), gr.skip(), None
                 return
-            for out in run_reply(session, text, speak, retry=False, transcribe_ms=ms,
-                                 extra=(text,)):
+            for out in run_reply(
+                session, text, speak, retry=False, transcribe_ms=ms, extra=(text,)
+            ):
                 yield (*out, None)
 
         def api_chat_fn(text: str, request: gr.Request):
@@ -266,8 +282,9 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                     return gr.skip(), gr.skip(), gr.skip(), gr.skip()
                 audio = None
                 if speak:
-                    spoken = _guard(lambda: handlers.speak(
-                        services, view.persona, view.text, started=started))
+                    spoken = _guard(
+                        lambda: handlers.speak(services, view.persona, view.text, started=started)
+                    )
                     audio = None if spoken is None else (spoken.sample_rate, spoken.samples)
                 return view.text, view.angles_markdown, view.intensity, audio
 
@@ -290,13 +307,19 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
         mic.stop_recording(
             voice_turn, [mic, speak_cb], [transcript, *reply_out, mic], **MODEL, **PRIVATE
         )
-        load_btn.click(load_profile, [profile_file, profile_text],
-                       [summary, angles, profile_file], **PRIVATE)
+        load_btn.click(
+            load_profile, [profile_file, profile_text], [summary, angles, profile_file], **PRIVATE
+        )
         roast_out = [roast_text, used_angles, intensity, roast_audio]
-        for button, action in ((roast_btn, "roast"), (again_btn, "again"),
-                               (harder_btn, "harder"), (nicer_btn, "nicer")):
-            button.click(roast_action(action), [consent, intensity, speak_cb], roast_out,
-                         **MODEL, **PRIVATE)
+        for button, action in (
+            (roast_btn, "roast"),
+            (again_btn, "again"),
+            (harder_btn, "harder"),
+            (nicer_btn, "nicer"),
+        ):
+            button.click(
+                roast_action(action), [consent, intensity, speak_cb], roast_out, **MODEL, **PRIVATE
+            )
         api_btn.click(api_chat_fn, [api_msg], [api_chat], api_name="chat", **MODEL)
     demo.services = services  # for tests and the launcher's cleanup
     demo.sessions = sessions

@@ -148,8 +148,11 @@ def chat_messages(session: UiSession) -> ChatMessages:
 
 def pending_messages(session: UiSession, text: str) -> ChatMessages:
     """The chat with the user's message and a waiting placeholder, shown before the queue."""
-    return [*chat_messages(session), {"role": "user", "content": text},
-            {"role": "assistant", "content": WAITING}]
+    return [
+        *chat_messages(session),
+        {"role": "user", "content": text},
+        {"role": "assistant", "content": WAITING},
+    ]
 
 
 def check_message(text: str | None) -> str:
@@ -182,14 +185,20 @@ def stream_reply(
     before = chat_messages(session)
     shown = ""
     start = time.perf_counter()
-    yield ChatUpdate([*before, {"role": "user", "content": text},
-                      {"role": "assistant", "content": ""}])
+    yield ChatUpdate(
+        [*before, {"role": "user", "content": text}, {"role": "assistant", "content": ""}]
+    )
     done: ReplyDone | None = None
     for event in events:
         if isinstance(event, ReplyDelta):
             shown += event.text
-            yield ChatUpdate([*before, {"role": "user", "content": text},
-                              {"role": "assistant", "content": shown}])
+            yield ChatUpdate(
+                [
+                    *before,
+                    {"role": "user", "content": text},
+                    {"role": "assistant", "content": shown},
+                ]
+            )
         elif isinstance(event, ReplyDone):
             done = event
     reply = done.text if done is not None else shown
@@ -199,8 +208,11 @@ def stream_reply(
     )
     messages = chat_messages(session)
     if done is None or done.turn_id is None:  # nothing stored: still show what was said
-        messages = [*before, {"role": "user", "content": text},
-                    {"role": "assistant", "content": reply}]
+        messages = [
+            *before,
+            {"role": "user", "content": text},
+            {"role": "assistant", "content": reply},
+        ]
     yield ChatUpdate(messages, done=True, text=reply)
 
 
@@ -229,7 +241,9 @@ def transcribe(services: Services, audio: str | Path | None) -> tuple[str, float
         except PersonaError:
             raise
         except Exception as exc:  # noqa: BLE001 - any decoder failure is a bad recording
-            raise BadInput(f"cannot read that recording ({exc.__class__.__name__}): record again") from None
+            raise BadInput(
+                f"cannot read that recording ({exc.__class__.__name__}): record again"
+            ) from None
     finally:
         _discard(path)
     seconds = samples.size / STT_RATE
@@ -320,7 +334,7 @@ def profile_summary(profile: object) -> str:
         ("bio", profile.bio[:300]),
         ("location", profile.location),
         ("followers", "" if profile.followers is None else str(profile.followers)),
-        ("posts", "" if profile.post_count is None else str(profile.post_count or len(profile.posts))),
+        ("posts", str(profile.post_count or len(profile.posts) or "")),
         ("repos", str(len(profile.repos)) if profile.repos else ""),
         ("top words", ", ".join(w for w, _ in profile.top_words[:8])),
     ]
@@ -378,4 +392,3 @@ def _discard(path: Path) -> None:
         path.unlink()
     except OSError as exc:
         log.debug("could not remove upload %s: %s", path, exc)
-

@@ -14,11 +14,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=7860)
     parser.add_argument(
-        "--auth", default=None, metavar="USER:PASS",
+        "--auth",
+        default=None,
+        metavar="USER:PASS",
         help=f"require this login (or set {AUTH_ENV}); needed for a non-local --host",
     )
     parser.add_argument(
-        "--insecure-no-auth", action="store_true",
+        "--insecure-no-auth",
+        action="store_true",
         help="allow a non-local --host without a login (anyone on the network can use it)",
     )
 
@@ -58,8 +61,13 @@ def main(demo: object, argv: list[str] | None = None) -> int:
     add_arguments(parser)
     args = parser.parse_args(argv)
     try:
-        launch(demo, host=args.host, port=args.port, auth=args.auth,
-               insecure_no_auth=args.insecure_no_auth)
+        launch(
+            demo,
+            host=args.host,
+            port=args.port,
+            auth=args.auth,
+            insecure_no_auth=args.insecure_no_auth,
+        )
     except PersonaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -17,7 +17,16 @@ MAX_AUDIO_SECONDS = 60.0
 
 CARD_SUFFIXES = (".png", ".json")
 PROFILE_SUFFIXES = (
-    ".zip", ".tar.gz", ".tgz", ".car", ".json", ".yaml", ".yml", ".md", ".markdown", ".txt",
+    ".zip",
+    ".tar.gz",
+    ".tgz",
+    ".car",
+    ".json",
+    ".yaml",
+    ".yml",
+    ".md",
+    ".markdown",
+    ".txt",
 )
 
 
@@ -64,12 +73,11 @@ def check_upload(path: str | Path, *, allowed: tuple[str, ...], what: str) -> Pa
     path = Path(path)
     name = path.name.lower()
     if not any(name.endswith(suffix) for suffix in allowed):
-        raise BadInput(
-            f"{path.name}: not a {what} file; use one of {', '.join(allowed)}"
-        )
+        raise BadInput(f"{path.name}: not a {what} file; use one of {', '.join(allowed)}")
     size = path.stat().st_size if path.exists() else 0
     if size > MAX_UPLOAD_BYTES:
         raise BadInput(
-            f"{path.name} is {size / 1e6:.1f} MB; the upload limit is {MAX_UPLOAD_BYTES // 2**20} MB"
+            f"{path.name} is {size / 1e6:.1f} MB; "
+            f"the upload limit is {MAX_UPLOAD_BYTES // 2**20} MB"
         )
     return path

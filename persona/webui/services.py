@@ -82,8 +82,10 @@ class Services:
 
     @classmethod
     def open(cls, config: UiConfig) -> Services:
-        root = Path(config.upload_root) if config.upload_root else Path(
-            tempfile.mkdtemp(prefix="persona-ui-")
+        root = (
+            Path(config.upload_root)
+            if config.upload_root
+            else Path(tempfile.mkdtemp(prefix="persona-ui-"))
         )
         root.mkdir(parents=True, exist_ok=True)
         return cls(config=config, store=ChatStore.open(config.db_path), upload_root=root)

@@ -119,3 +119,30 @@ def test_interactive_huge_line_keeps_the_chat_going(cli, tmp_path):
     assert proc.returncode == 0
     assert "too long" in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stdout.count("Sparky:") >= 2  # greeting, then the reply to "Hello!"
+
+
+def test_roast_mode_in_chat_asks_consent_and_stops(cli, tmp_path):
+    db = tmp_path / "c.db"
+    proc = cli(
+        "chat",
+        "--db",
+        str(db),
+        "--seed",
+        "2",
+        "--threads",
+        "1",
+        "--roast",
+        "I'm a dentist who runs marathons and owns four cats.",
+        input="yes\nthat hurt\n/quit\n",
+    )
+    assert proc.returncode == 0, proc.stderr
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT user_text, finish_reason FROM turns WHERE user_text IS NOT NULL"
+    ).fetchall()
+    assert [r[1] for r in rows] == ["roast:roast", "roast:apology"]
+    roast_line = conn.execute(
+        "SELECT reply_text FROM turns WHERE finish_reason='roast:roast'"
+    ).fetchone()[0]
+    assert any(w in roast_line.lower() for w in ("dentist", "marathon", "cat")), roast_line
+    assert "roast" in proc.stdout.lower()  # the consent question

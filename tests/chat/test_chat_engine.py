@@ -53,7 +53,11 @@ def test_reply_streams_and_is_stored(llama_backend, store):
     deltas, done = drain(conv.send("Hello! What do you like doing?"))
     assert isinstance(done, ReplyDone) and done.finish_reason in ("stop", "length")
     assert len(deltas) > 1, "the reply should stream in several pieces"
-    assert "".join(deltas).strip() == done.text
+    streamed = "".join(deltas).strip()
+    # The final text is what was streamed, less a half sentence cut off by max_tokens.
+    assert streamed == done.text or (
+        done.finish_reason == "length" and streamed.startswith(done.text)
+    )
     assert len(done.text) <= conv.persona.max_reply_chars
     assert not done.text.lower().startswith("sparky:")
     stored = store.turns(conv.conversation_id)

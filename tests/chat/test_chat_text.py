@@ -9,6 +9,7 @@ from persona.chat.text import (
     cut_at_turn_marker,
     cut_to_length,
     split_sentences,
+    trim_unfinished,
     stream_safe_prefix,
     strip_speaker_prefix,
 )
@@ -87,3 +88,16 @@ def test_extract_facts(message, kind, value):
 )
 def test_extract_facts_ignores_non_names(message):
     assert "name" not in {f.kind for f in extract_facts(message)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hello there. I was about to", "Hello there."),
+        ("Hello there!", "Hello there!"),
+        ("no sentence end at all", "no sentence end at all"),
+        ("One. Two? Three and", "One. Two?"),
+    ],
+)
+def test_trim_unfinished(text, expected):
+    assert trim_unfinished(text) == expected

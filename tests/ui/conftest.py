@@ -66,7 +66,10 @@ def spawn_ui(base: Path, *args: str) -> tuple[subprocess.Popen, UiServer]:
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, str(ROOT / "ui.py"), "--port", str(port), *args],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -132,8 +135,11 @@ def browser(mic_wav: Path):
         browser = p.chromium.launch(
             executable_path=chromium,
             args=[
-                "--headless", "--no-sandbox", "--disable-gpu",
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
                 f"--use-file-for-fake-audio-capture={mic_wav}",
                 "--autoplay-policy=no-user-gesture-required",
             ],
@@ -144,8 +150,9 @@ def browser(mic_wav: Path):
 
 @pytest.fixture
 def page(browser, ui_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 1400},
-                                  permissions=["microphone"])
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 1400}, permissions=["microphone"]
+    )
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(ui_server.url)

@@ -7,8 +7,16 @@ import pytest
 from persona.webui.app import build_app
 from persona.webui.services import UiConfig
 
-MODEL_EVENTS = {"generate", "retry", "voice_turn", "api_chat_fn",
-                "roast_roast", "roast_again", "roast_harder", "roast_nicer"}
+MODEL_EVENTS = {
+    "generate",
+    "retry",
+    "voice_turn",
+    "api_chat_fn",
+    "roast_roast",
+    "roast_again",
+    "roast_harder",
+    "roast_nicer",
+}
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +40,11 @@ def test_model_events_share_one_queue_slot(demo):
 
 def test_only_the_chat_endpoint_is_public(demo):
     fns = list(demo.fns.values()) if isinstance(demo.fns, dict) else list(demo.fns)
-    public = {f.api_name for f in fns if getattr(f, "api_visibility", "public") == "public"
-              and f.fn is not None and f.fn.__name__ != "on_unload"}
+    public = {
+        f.api_name
+        for f in fns
+        if getattr(f, "api_visibility", "public") == "public"
+        and f.fn is not None
+        and f.fn.__name__ != "on_unload"
+    }
     assert public == {"chat"}

@@ -67,6 +67,14 @@ def toast_text(page) -> str:
     return " ".join(page.locator(".toast-body").all_inner_texts())
 
 
+def wait_toast(page, pattern: str) -> None:
+    page.wait_for_function(
+        "p => [...document.querySelectorAll('.toast-body')]"
+        ".some(t => new RegExp(p, 'i').test(t.innerText))",
+        arg=pattern,
+    )
+
+
 def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
@@ -138,8 +146,9 @@ def test_sessions_are_isolated(browser, ui_server, page):
 
 def test_roast_from_uploaded_profile(page, ui_server):
     page.click("button[role=tab]:has-text('Roast')")
-    page.set_input_files("#profile-file input[type=file]",
-                         str(ROOT / "examples" / "profiles" / "freetext.txt"))
+    page.set_input_files(
+        "#profile-file input[type=file]", str(ROOT / "examples" / "profiles" / "freetext.txt")
+    )
     page.wait_for_selector("#profile-file :text('freetext.txt')")
     page.click("#load-profile")
     page.wait_for_function("() => document.querySelector('#profile-angles').innerText.trim()")
@@ -148,12 +157,14 @@ def test_roast_from_uploaded_profile(page, ui_server):
     page.click("#consent input")
     page.click("#roast")
     page.wait_for_function(
-        "() => document.querySelector('#roast-text textarea').value.trim().length > 0")
+        "() => document.querySelector('#roast-text textarea').value.trim().length > 0"
+    )
     first = page.input_value("#roast-text textarea")
     page.wait_for_selector("#roast-audio audio, #roast-audio a[download]", state="attached")
     page.click("#harder")
     page.wait_for_function(
-        "t => document.querySelector('#roast-text textarea').value !== t", arg=first)
+        "t => document.querySelector('#roast-text textarea').value !== t", arg=first
+    )
     assert page.locator("#intensity input[value=spicy]").is_checked()
     assert any(d.glob("profile-*") for d in ui_server.session_dirs())
     shot(page, "roast")
@@ -163,13 +174,13 @@ def test_voice_turn_from_microphone(page):
     page.click("#mic button.record-button")
     page.wait_for_timeout(3000)  # let the fake microphone play the sentence
     page.click("#mic button.stop-button")
-    page.wait_for_function(
-        "() => document.querySelector('#transcript textarea').value.length > 0")
+    page.wait_for_function("() => document.querySelector('#transcript textarea').value.length > 0")
     heard = page.input_value("#transcript textarea").lower()
     assert "robot" in heard or "colour" in heard or "color" in heard, heard
     page.wait_for_selector("#reply-audio a[download]", state="attached")
     page.wait_for_function(
-        "() => !document.querySelector('#latency').innerText.includes('transcription\\t–')")
+        "() => !document.querySelector('#latency').innerText.includes('transcription\\t–')"
+    )
     table = latency_text(page)
     assert table.count("ms") == 4, table  # transcription, first token, reply, first audio
     chat = rows(page)
@@ -196,16 +207,14 @@ def test_bad_input_keeps_the_app_working(page, tmp_path: Path):
     with page.expect_file_chooser() as chooser:
         page.click("#card-upload")
     chooser.value.set_files(str(wrong))
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.toast-body')].some(t => /file type|character card/i.test(t.innerText))")
+    wait_toast(page, "file type|character card")
     page.click("button[role=tab]:has-text('Roast')")
     corrupt = tmp_path / "archive.zip"
     corrupt.write_bytes(b"PK\x03\x04 this is not really a zip")
     page.set_input_files("#profile-file input[type=file]", str(corrupt))
     page.wait_for_selector("#profile-file :text('archive.zip')")
     page.click("#load-profile")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.toast-body')].some(t => /zip|archive/i.test(t.innerText))")
+    wait_toast(page, "zip|archive")
     page.click("button[role=tab]:has-text('Chat')")
     chat = send(page, "Still there?")
     assert chat[-1][0] == "bot" and chat[-1][1]
@@ -215,11 +224,14 @@ def test_bad_input_keeps_the_app_working(page, tmp_path: Path):
 def test_roast_zip_archive_is_accepted(page, tmp_path: Path):
     """A real export archive (the GitHub example) loads and shows a summary."""
     page.click("button[role=tab]:has-text('Roast')")
-    page.set_input_files("#profile-file input[type=file]",
-                         str(ROOT / "examples" / "profiles" / "github.zip"))
+    page.set_input_files(
+        "#profile-file input[type=file]", str(ROOT / "examples" / "profiles" / "github.zip")
+    )
     page.wait_for_selector("#profile-file :text('github.zip')")
     page.click("#load-profile")
-    page.wait_for_function("() => document.querySelector('#profile-summary').innerText.includes('github')")
+    page.wait_for_function(
+        "() => document.querySelector('#profile-summary').innerText.includes('github')"
+    )
     assert zipfile.is_zipfile(ROOT / "examples" / "profiles" / "github.zip")
 
 

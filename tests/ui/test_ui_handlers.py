@@ -16,8 +16,15 @@ from persona.webui.services import Services, UiConfig
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
     base = tmp_path_factory.mktemp("ui-handlers")
-    svc = Services.open(UiConfig(max_tokens=24, roast_n=1, roast_max_tokens=30,
-                                 db_path=str(base / "chat.db"), upload_root=str(base / "up")))
+    svc = Services.open(
+        UiConfig(
+            max_tokens=24,
+            roast_n=1,
+            roast_max_tokens=30,
+            db_path=str(base / "chat.db"),
+            upload_root=str(base / "up"),
+        )
+    )
     yield svc
     svc.close()
 
@@ -94,7 +101,8 @@ def test_roast_needs_consent_and_a_profile(services):
     with pytest.raises(BadInput, match="profile"):
         handlers.roast(services, session, consent=True, intensity="medium")
     summary, angles = handlers.load_roast_profile(
-        session, path=None,
+        session,
+        path=None,
         text="I am Dana. I own 14 houseplants and name them all after sandwiches.\n",
     )
     assert "houseplants" in summary + angles
@@ -140,7 +148,18 @@ def test_silent_and_garbage_audio_are_bad_input(services, tmp_path):
 
 
 def test_beeps_voice_keeps_its_subtitle(services):
-    spoken = handlers.speak(services, load_persona("bleep"), "Bweep! [Translation: Hi.]",
-                            started=0.0)
+    spoken = handlers.speak(
+        services, load_persona("bleep"), "Bweep! [Translation: Hi.]", started=0.0
+    )
     assert spoken is not None and spoken.samples.dtype == np.int16 and spoken.samples.size
     assert "Translation: Hi." in spoken.subtitle
+
+
+def test_model_picker_accepts_only_installed_models(services):
+    session = handlers.start_session(services)
+    installed = services.installed_models()
+    assert installed[0] == session.model
+    with pytest.raises(BadInput, match="not an installed model"):
+        handlers.switch_model(services, session, "no-such-model")
+    handlers.switch_model(services, session, installed[0])
+    assert session.conversation.backend is services.backend(installed[0])

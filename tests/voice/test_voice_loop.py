@@ -362,3 +362,23 @@ def test_bleep_persona_speaks_in_beeps(espeak, recording, tmp_path, stt, convers
     assert blocks and all(b.text for b in blocks)  # every beep carries its subtitle
     with wave.open(str(tmp_path / "r.wav")) as out:
         assert out.getnframes() == sum(b.samples for b in blocks)
+
+
+def test_half_duplex_ignores_speech_while_talking(say, tmp_path, stt, piper, conversation_factory):
+    """The default: the mic is ignored while the robot answers, so nothing interrupts it."""
+    mic = GatedMic(say("Tell me a long story about a dragon."), say("Hi."), after_s=0.2)
+    conv = conversation_factory()
+    loop = build_loop(
+        VoiceSessionOptions(out_path=tmp_path / "r.wav", realtime=True, loop=VoiceConfig()),
+        conversation=conv,
+        stt=stt,
+        tts=piper,
+        audio_in=mic,
+    )
+    mic.loop = loop
+    events = loop.run()
+    loop.audio_out.close()
+    assert not of(events, Interrupted)
+    assert [f.turn_id for f in of(events, ReplyFinished)] == [1]
+    assert len(of(events, SpeechStarted)) == 1 and len(of(events, Transcript)) == 1
+    assert not conv.history()[1].content.endswith("[interrupted by the user]")
