@@ -46,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=VoiceConfig().first_clause_min_chars,
         help="release the reply's first clause for speech once this long",
     )
+    parser.add_argument(
+        "--tts-max-chars",
+        type=int,
+        default=VoiceConfig().tts_max_chars,
+        help="longest piece of text synthesised at once",
+    )
     parser.add_argument("--no-raw", action="store_true", help="skip the raw-library comparison")
     parser.add_argument(
         "--fast",
@@ -147,7 +153,10 @@ def run(args: argparse.Namespace) -> dict:
                 loop = build_loop(
                     VoiceSessionOptions(
                         out_path=folder / f"r{i}.wav",
-                        loop=VoiceConfig(first_clause_min_chars=args.first_clause_chars),
+                        loop=VoiceConfig(
+                            first_clause_min_chars=args.first_clause_chars,
+                            tts_max_chars=args.tts_max_chars,
+                        ),
                     ),
                     conversation=conv,
                     stt=stt,

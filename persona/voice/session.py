@@ -48,6 +48,9 @@ def limit_malloc_arenas(arenas: int = 2) -> None:
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.mallopt(-8, arenas)  # M_ARENA_MAX
+        # A fixed mmap threshold: big temporary buffers (audio, model activations) go back
+        # to the OS when freed, instead of staying in the heap as glibc's adaptive one does.
+        libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
     except (OSError, AttributeError):
         log.debug("mallopt unavailable; malloc arenas not limited")
 

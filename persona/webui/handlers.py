@@ -86,8 +86,14 @@ def resolve_persona(session: UiSession, choice: str | None) -> Persona:
     return load_persona(choice or None)
 
 
+def check_idle(session: UiSession) -> None:
+    if session.busy:
+        raise BadInput("the robot is still answering: wait for the reply, then try again")
+
+
 def new_conversation(services: Services, session: UiSession) -> ChatMessages:
     """Start over with the session's persona; the greeting is the first message."""
+    check_idle(session)
     session.conversation = WebConversation.open(
         persona=session.persona,
         backend=services.backend(session.model),
@@ -171,6 +177,17 @@ def stream_reply(
     services: Services, session: UiSession, text: str | None, *, retry: bool = False
 ) -> Iterator[ChatUpdate]:
     """Stream one reply (or regenerate the last one with `retry`). Lazy."""
+    check_idle(session)
+    session.busy = True
+    try:
+        yield from _stream_reply(services, session, text, retry=retry)
+    finally:
+        session.busy = False
+
+
+def _stream_reply(
+    services: Services, session: UiSession, text: str | None, *, retry: bool
+) -> Iterator[ChatUpdate]:
     conv = session.conversation
     if conv is None:
         new_conversation(services, session)
@@ -218,6 +235,7 @@ def stream_reply(
 
 def undo(session: UiSession) -> tuple[ChatMessages, str]:
     """Remove the last exchange; returns the chat and the removed message (to edit)."""
+    check_idle(session)
     conv = session.conversation
     removed = conv.undo() if conv is not None else None
     if removed is None:

@@ -42,6 +42,7 @@ class UiSession:
     roast: object | None = None  # persona.roast.session.RoastSession
     latency: Latency = field(default_factory=Latency)
     closed: bool = False
+    busy: bool = False  # a reply is being generated: edits to the chat must wait
 
     @classmethod
     def create(cls, *, root: Path, persona: Persona, model: str) -> UiSession:
