@@ -383,4 +383,26 @@ PROTECTED_TERMS: dict[str, tuple[str, ...]] = {
         r"middle east\w*",
         r"latin america",
     ),
+    # Not a protected attribute but never a joke about a person: hate groups, slurs for
+    # them, violence and self-harm. A scenario caught "founded by a crazed nazi".
+    "hate_violence": (
+        r"nazi\w*",
+        r"neo-?nazi\w*",
+        r"hitler",
+        r"fascis\w*",
+        r"kkk",
+        r"klan\w*",
+        r"white supremac\w*",
+        r"terroris\w*",
+        r"genocid\w*",
+        r"holocaust",
+        r"slave\w*",
+        r"lynch\w*",
+        r"rap(?:e|ed|es|ist|ing)",
+        r"murder\w*",
+        r"kill (?:yourself|urself|you|him|her|them)",
+        r"suicid\w*",
+        r"self[- ]harm",
+        r"shoot(?:ing)? (?:up|you|him|her|them)",
+    ),
 }
