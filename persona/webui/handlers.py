@@ -180,7 +180,10 @@ def stream_reply(
     check_idle(session)
     session.busy = True
     try:
-        yield from _stream_reply(services, session, text, retry=retry)
+        for update in _stream_reply(services, session, text, retry=retry):
+            if update.done:  # free before the last yield: the user may act on it at once
+                session.busy = False
+            yield update
     finally:
         session.busy = False
 
