@@ -5,15 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from persona.chat import ChatStore, Conversation, ReplyDelta, ReplyDone
+from persona.chat.roast_mode import RoastMode
 from persona.cli.common import add_model_options, generation_options, load_backend
 from persona.errors import BadInput, PersonaError
 from persona.personas import load_persona
-
-if TYPE_CHECKING:
-    from persona.roast.session import RoastSession
 
 QUIT = {"/quit", "/exit", "/bye"}
 
@@ -93,24 +90,16 @@ def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
     return 0
 
 
-def _start_roast(conv: Conversation, source: str, seed: int | None) -> RoastSession:
-    from persona.roast import load_profile
-    from persona.roast.session import RoastSession
-
-    profile = load_profile(source)
-    return RoastSession(profile=profile, backend=conv.backend, persona=conv.persona, seed=seed)
-
-
 def _interactive(conv: Conversation, *, roast_source: str | None, seed: int | None) -> int:
     name = conv.persona.name
     greeting = conv.greet()
     print(f"(chatting with {name}; /quit to leave, /undo, /retry, /roast SOURCE)")
     if greeting:
         print(f"{name}: {greeting}")
-    roast = None
+    chat: Conversation | RoastMode = conv
     if roast_source:
-        roast = _start_roast(conv, roast_source, seed)
-        print(f"{name}: {roast.ask_consent().text}")
+        chat = RoastMode.from_source(conv, roast_source, seed=seed)
+        print(f"{name}: {chat.ask_consent()}")
     while True:
         try:
             line = input("you> ")
@@ -128,17 +117,10 @@ def _interactive(conv: Conversation, *, roast_source: str | None, seed: int | No
                 source = command[len("/roast") :].strip()
                 if not source:
                     raise BadInput("say what to roast: /roast PATH or /roast some text about you")
-                roast = _start_roast(conv, source, seed)
-                print(f"{name}: {roast.ask_consent().text}")
+                chat = RoastMode.from_source(conv, source, seed=seed)
+                print(f"{name}: {chat.ask_consent()}")
                 continue
-            if roast is not None:
-                reply = roast.handle(line)
-                conv.record_exchange(line, reply.text, kind=f"roast:{reply.action}")
-                print(f"{name}: {reply.text}")
-                if reply.action == "apology":
-                    roast = None  # back to plain chat; /roast starts again
-                continue
-            events = conv.retry() if command == "/retry" else conv.send(line)
+            events = conv.retry() if command == "/retry" else chat.send(line)
             sys.stdout.write(f"{name}: ")
             for event in events:
                 if isinstance(event, ReplyDelta):

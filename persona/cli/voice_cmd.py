@@ -76,6 +76,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--voice", default=None, help="TTS voice (catalog name, .onnx, or 'beeps')")
     p.add_argument("--metrics", metavar="FILE.jsonl", help="append every event as JSON lines")
     p.add_argument("--user", default="guest")
+    p.add_argument(
+        "--roast",
+        metavar="SOURCE",
+        default=None,
+        help="roast mode on this profile (path or text); the robot asks first",
+    )
     p.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
     p.set_defaults(func=run)
 
@@ -149,9 +155,14 @@ def run(args: argparse.Namespace) -> int:
             user=args.user,
             options=generation_options(args),
         )
+        talker = conv
+        if args.roast:
+            from persona.chat.roast_mode import RoastMode
+
+            talker = RoastMode.from_source(conv, args.roast, seed=args.seed)
         loop = build_loop(
             options,
-            conversation=conv,
+            conversation=talker,
             persona=persona,
             audio_in=audio_in,
             on_event=printer,

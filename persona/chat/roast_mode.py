@@ -1,0 +1,80 @@
+"""Roast mode inside a conversation: while it is on, messages go to the roast session
+(consent first, then "again" / "harder" / "be nicer", and "stop" ends it) instead of the
+plain chat, and every exchange is still stored in the conversation's history.
+
+The terminal chat, the voice loop and the UI use the same object, so roast mode behaves
+the same everywhere.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from persona.chat.engine import Conversation, ReplyDelta, ReplyDone, ReplyEvent
+
+if TYPE_CHECKING:
+    from persona.roast.session import RoastSession, SessionReply
+
+
+class RoastMode:
+    """A `Conversation` with roast mode switched on; it switches itself off on "stop"."""
+
+    def __init__(self, conversation: Conversation, session: RoastSession) -> None:
+        self.conversation = conversation
+        self.session = session
+        self.active = True
+        self.last: SessionReply | None = None
+
+    @classmethod
+    def from_source(
+        cls, conversation: Conversation, source: str, *, seed: int | None = None, n: int = 3
+    ) -> RoastMode:
+        """Load a profile (path or free text) and offer to roast it."""
+        from persona.roast import load_profile
+        from persona.roast.session import RoastSession
+
+        session = RoastSession(
+            profile=load_profile(source),
+            backend=conversation.backend,
+            persona=conversation.persona,
+            seed=seed,
+            n=n,
+        )
+        return cls(conversation, session)
+
+    def __getattr__(self, name: str):
+        return getattr(self.conversation, name)
+
+    def ask_consent(self) -> str:
+        """The question the robot asks before the first roast."""
+        return self.session.ask_consent().text
+
+    def send(
+        self, text: str, *, abort: threading.Event | None = None, **options
+    ) -> Iterator[ReplyEvent]:
+        """Like `Conversation.send`; roast replies arrive as one delta (they are chosen
+        from several candidates, so there is nothing to stream before the choice)."""
+        if not self.active:
+            return self.conversation.send(text, abort=abort, **options)
+        text = self.conversation._validate(text)
+        return self._roast_reply(text, abort)
+
+    def _roast_reply(self, text: str, abort: threading.Event | None) -> Iterator[ReplyEvent]:
+        started = time.perf_counter()
+        reply = self.session.handle(text, abort=abort)
+        self.last = reply
+        elapsed = (time.perf_counter() - started) * 1000
+        if abort is not None and abort.is_set():
+            yield ReplyDone("", None, "abort", None, elapsed, 0, 0)
+            return
+        turn_id = self.conversation.record_exchange(text, reply.text, kind=f"roast:{reply.action}")
+        if reply.action == "apology":
+            self.active = False
+        yield ReplyDelta(reply.text)
+        yield ReplyDone(reply.text, turn_id, "stop", elapsed, elapsed, 0, 0)
+
+    def record_interruption(self, spoken_text: str) -> None:
+        self.conversation.record_interruption(spoken_text)
