@@ -224,8 +224,11 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                 raise gr.Error(str(exc), print_exception=False) from None
 
         def new_chat(request: gr.Request):
-            session = session_for(request)
-            return handlers.new_conversation(services, session), None, ""
+            try:
+                return handlers.new_conversation(services, session_for(request)), None, ""
+            except PersonaError as exc:
+                gr.Warning(str(exc))
+                return gr.skip(), gr.skip(), gr.skip()
 
         def undo(request: gr.Request):
             session = session_for(request)

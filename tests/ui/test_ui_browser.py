@@ -49,7 +49,7 @@ def rows(page) -> list[list[str]]:
 
 
 def latency_text(page) -> str:
-    return page.inner_text("#latency")
+    return page.inner_text("#latency table")
 
 
 def wait_reply(page, n_rows: int, old_latency: str) -> list[list[str]]:
@@ -60,7 +60,7 @@ def wait_reply(page, n_rows: int, old_latency: str) -> list[list[str]]:
           const last = rows[rows.length - 1];
           return rows.length === n && last && last.classList.contains('bot-row')
             && last.innerText.trim() && !last.innerText.includes(waiting)
-            && document.querySelector('#latency').innerText !== old;
+            && document.querySelector('#latency table').innerText !== old;
         }""",
         arg=[n_rows, old_latency, WAITING],
     )
@@ -191,7 +191,7 @@ def test_voice_turn_from_microphone(page):
     assert "robot" in heard or "colour" in heard or "color" in heard, heard
     page.wait_for_selector("#reply-audio a[download]", state="attached")
     page.wait_for_function(
-        "() => !document.querySelector('#latency').innerText.includes('transcription\\t–')"
+        "() => !document.querySelector('#latency table').innerText.includes('transcription\\t–')"
     )
     table = latency_text(page)
     assert table.count("ms") == 4, table  # transcription, first token, reply, first audio
