@@ -29,9 +29,7 @@ def test_plugin_collects_runs_and_reports(tmp_path):
             [
                 sys.executable,
                 "-m",
-                "pytest",
-                "-p",
-                "persona.scenarios.pytest_plugin",
+                "pytest",  # the plugin comes in through its pytest11 entry point
                 "-p",
                 "no:cacheprovider",
                 "--rootdir",
