@@ -84,6 +84,7 @@ class Conversation:
         conversation_id: int,
         options: GenerationOptions | None = None,
         max_message_chars: int = MAX_MESSAGE_CHARS,
+        user_id_is_name: bool = True,
     ) -> None:
         self.persona = persona
         self.backend = backend
@@ -92,6 +93,7 @@ class Conversation:
         self.conversation_id = conversation_id
         self.options = options or GenerationOptions()
         self.max_message_chars = max_message_chars
+        self.user_id_is_name = user_id_is_name
         self._turns: list[_Turn] = [
             _Turn(t.user_text, t.reply_text, t.id) for t in store.turns(conversation_id)
         ]
@@ -108,8 +110,13 @@ class Conversation:
         user: str = DEFAULT_USER,
         resume: bool = False,
         options: GenerationOptions | None = None,
+        user_id_is_name: bool = True,
     ) -> Conversation:
-        """Start a new conversation, or continue the user's last one with `resume`."""
+        """Start a new conversation, or continue the user's last one with `resume`.
+
+        `user_id_is_name=False` for opaque ids (a browser session): the robot then calls
+        the user only by a name they told it.
+        """
         user = (user or DEFAULT_USER).strip()[:64] or DEFAULT_USER
         conv_id = store.last_conversation(user, persona.id) if resume else None
         if conv_id is None:
@@ -121,6 +128,7 @@ class Conversation:
             user=user,
             conversation_id=conv_id,
             options=options,
+            user_id_is_name=user_id_is_name,
         )
 
     # -- state ---------------------------------------------------------------
@@ -130,7 +138,9 @@ class Conversation:
         for fact in self.store.facts(self.user):
             if fact.kind == "name":
                 return fact.value
-        return None if self.user == DEFAULT_USER else self.user
+        if not self.user_id_is_name or self.user == DEFAULT_USER:
+            return None
+        return self.user
 
     def memory(self) -> list[Fact]:
         return self.store.facts(self.user)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from persona.chat import ReplyDelta, ReplyDone
+from persona.chat import Conversation, ReplyDelta, ReplyDone
 from persona.errors import BadInput, PersonaError
 from persona.personas import Persona, list_personas, load_persona
 from persona.webui.security import (
@@ -26,7 +26,7 @@ from persona.webui.security import (
     PROFILE_SUFFIXES,
     check_upload,
 )
-from persona.webui.services import Services, WebConversation
+from persona.webui.services import Services
 from persona.webui.session_state import Latency, UiSession
 
 log = logging.getLogger(__name__)
@@ -94,12 +94,13 @@ def check_idle(session: UiSession) -> None:
 def new_conversation(services: Services, session: UiSession) -> ChatMessages:
     """Start over with the session's persona; the greeting is the first message."""
     check_idle(session)
-    session.conversation = WebConversation.open(
+    session.conversation = Conversation.open(
         persona=session.persona,
         backend=services.backend(session.model),
         store=services.store,
         user=session.session_id,
         options=services.options(),
+        user_id_is_name=False,  # the id is an opaque session key, never said aloud
     )
     session.conversation.greet()
     return chat_messages(session)

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from persona.chat import ChatStore, Conversation
+from persona.chat import ChatStore
 from persona.errors import PersonaError
 from persona.llm import BackendConfig, GenerationOptions, LLMBackend, open_backend
 
@@ -55,17 +55,6 @@ class UiConfig:
             db_path=os.environ.get("PERSONA_UI_DB") or None,
             upload_root=os.environ.get("PERSONA_UI_UPLOADS") or None,
         )
-
-
-class WebConversation(Conversation):
-    """A conversation whose user id is an opaque session id, never shown as a name."""
-
-    @property
-    def user_name(self) -> str | None:
-        for fact in self.store.facts(self.user):
-            if fact.kind == "name":
-                return fact.value
-        return None
 
 
 @dataclass(eq=False)

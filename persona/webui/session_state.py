@@ -36,7 +36,7 @@ class UiSession:
     workdir: Path
     persona: Persona
     model: str
-    conversation: object | None = None  # WebConversation, opened on first use
+    conversation: object | None = None  # a Conversation, opened on first use
     custom_personas: dict[str, Persona] = field(default_factory=dict)
     profile: object | None = None  # persona.roast.Profile
     roast: object | None = None  # persona.roast.session.RoastSession
