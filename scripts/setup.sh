@@ -31,7 +31,9 @@ PY="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 stamp=".venv/.persona-installed-$want"
 key="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -d' ' -f1)"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$key" ]; then
+# A test install is a superset of a run install.
+if [ "$(cat "$stamp" 2>/dev/null)" != "$key" ] &&
+   [ "$(cat .venv/.persona-installed-test 2>/dev/null)" != "$key" ]; then
     echo "setup: installing Python packages into .venv (first time: llama-cpp-python builds from source, about 9 minutes)" >&2
     .venv/bin/python -m pip install -q --upgrade pip
     extras="dev"
