@@ -81,7 +81,7 @@ def _raw_run(backend: LlamaBackend, messages: list[Message], max_tokens: int, se
 
 
 def _stream_run(backend: LlamaBackend, messages: list[Message], max_tokens: int, seed: int) -> Any:
-    backend._llm.reset()
+    backend.drop_cache()
     options = GenerationOptions(max_tokens=max_tokens, temperature=0.0, top_p=0.95, seed=seed)
     return _timed(backend.stream_chat(messages, options), lambda d: d.text)
 
@@ -126,7 +126,7 @@ def _conversation_ttfts(backend: LlamaBackend, args: argparse.Namespace) -> tupl
     is available, else through the backend with a growing history."""
     options = GenerationOptions(max_tokens=args.max_tokens, temperature=0.0, seed=1234)
     turns = [TURNS[i % len(TURNS)] for i in range(args.turns)]
-    backend._llm.reset()  # turn 1 starts cold, as after loading
+    backend.drop_cache()  # turn 1 starts cold, as after loading
     try:
         from persona.chat import ChatStore, Conversation, ReplyDelta
         from persona.personas import load_persona

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import ctypes
 import importlib.util
 import logging
 import os
@@ -20,11 +21,17 @@ from typing import Any
 
 from persona.errors import BadInput, ModelError
 from persona.llm.base import BackendConfig, GenerationOptions, Message, TextDelta
+from persona.llm.kv_snapshots import SnapshotCache, common_prefix
 from persona.llm.stop_strings import StopStringFilter
 
 log = logging.getLogger(__name__)
 
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+# KV caches kept for conversations other than the current one (the UI's other users).
+DEFAULT_SNAPSHOT_MB = 192
+# Restoring costs a copy; only worth it when it saves re-reading this many tokens.
+_MIN_RESTORE_GAIN = 32
 
 # Sampling settings not in GenerationOptions: the same as llama-cpp-python's
 # create_chat_completion defaults, so both paths sample alike.
@@ -62,7 +69,9 @@ class LlamaBackend:
 
     name = "llama"
 
-    def __init__(self, llm: Any, *, model_path: Path) -> None:
+    def __init__(
+        self, llm: Any, *, model_path: Path, snapshot_mb: int = DEFAULT_SNAPSHOT_MB
+    ) -> None:
         import llama_cpp
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
@@ -71,6 +80,7 @@ class LlamaBackend:
         self.model_path = model_path
         self.context_length: int = llm.n_ctx()
         self._lock = threading.Lock()
+        self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
         template = llm.metadata.get("tokenizer.chat_template")
         if not template:
             raise ModelError(
@@ -105,7 +115,9 @@ class LlamaBackend:
             "n_threads_batch": threads,
             "verbose": False,
         }
-        kwargs.update(config.extra)
+        extra = dict(config.extra)
+        snapshot_mb = int(extra.pop("kv_snapshot_mb", DEFAULT_SNAPSHOT_MB))
+        kwargs.update(extra)
         try:
             with _quiet_native_stderr():
                 llm = llama_cpp.Llama(**kwargs)
@@ -117,7 +129,7 @@ class LlamaBackend:
             ) from None
         log.info("loaded %s (n_ctx=%d, threads=%d)", path.name, config.n_ctx, threads)
         try:
-            return cls(llm, model_path=path)
+            return cls(llm, model_path=path, snapshot_mb=snapshot_mb)
         except ModelError:
             llm.close()
             raise
@@ -150,12 +162,56 @@ class LlamaBackend:
         with self._lock:
             yield from self._generate(messages, options, abort)
 
+    def drop_cache(self) -> None:
+        """Forget every cached token, as right after loading (benchmarks start cold)."""
+        with self._lock:
+            self._llm.reset()
+            if self._snapshots is not None:
+                self._snapshots = SnapshotCache(self._snapshots.capacity_bytes)
+
     def close(self) -> None:
         llm, self._llm = self._llm, None
         if llm is not None:
             llm.close()
 
     # --- generation ---------------------------------------------------------------------
+
+    def _switch_conversation(self, head: list[int]) -> None:
+        """Before `head` overwrites the context: save what it would throw away (another
+        conversation's cache), and load the saved cache that shares the most with `head`
+        when that beats what the context holds. A single conversation never pays for this.
+        """
+        llm = self._llm
+        if self._snapshots is None or llm._is_recurrent or llm._is_hybrid:
+            return
+        current = common_prefix(llm.input_ids[: llm.n_tokens], head)
+        if llm.n_tokens - current >= _MIN_RESTORE_GAIN:
+            self._save_snapshot()
+        found = self._snapshots.best(head)
+        if found is None:
+            return
+        snap, shared = found
+        if shared < current + _MIN_RESTORE_GAIN:
+            return
+        llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+        if self._lib.llama_state_seq_set_data(llm._ctx.ctx, snap.data, len(snap.data), 0) == 0:
+            log.debug("KV snapshot restore failed; evaluating the prompt instead")
+            llm.n_tokens = 0
+            return
+        n = len(snap.tokens)
+        llm.input_ids[:n] = snap.tokens
+        llm.n_tokens = n
+        log.debug("restored a KV snapshot: %d of %d prompt tokens cached", shared, len(head))
+
+    def _save_snapshot(self) -> None:
+        llm = self._llm
+        if self._snapshots is None or llm.n_tokens == 0:
+            return
+        ctx = llm._ctx.ctx
+        size = self._lib.llama_state_seq_get_size(ctx, 0)
+        buf = (ctypes.c_uint8 * size)()
+        if self._lib.llama_state_seq_get_data(ctx, buf, size, 0) == size:
+            self._snapshots.put(llm.input_ids[: llm.n_tokens].tolist(), buf)
 
     def _prefill(self, head: list[int], abort: threading.Event | None) -> bool:
         """Evaluate all but the last prompt token, reusing the cached prefix, one batch at
@@ -168,12 +224,7 @@ class LlamaBackend:
         llm = self._llm
         if llm._is_recurrent or llm._is_hybrid:
             return True  # no partial KV removal: leave it all to generate()
-        cached = llm.input_ids[: llm.n_tokens]
-        common = 0
-        for a, b in zip(cached, head, strict=False):
-            if a != b:
-                break
-            common += 1
+        common = common_prefix(llm.input_ids[: llm.n_tokens], head)
         llm.n_tokens = min(llm.n_tokens, common)  # eval() drops the KV cache from here on
         for start in range(common, len(head), llm.n_batch):
             if abort is not None and abort.is_set():
@@ -187,7 +238,6 @@ class LlamaBackend:
         options: GenerationOptions,
         abort: threading.Event | None,
     ) -> Iterator[TextDelta]:
-        llm = self._llm
         tokens = self.prompt_tokens(messages)
         room = self.context_length - len(tokens)
         if room <= 0:
@@ -196,9 +246,20 @@ class LlamaBackend:
                 f" {self.context_length}: start a new chat or raise n_ctx"
             )
         budget = min(options.max_tokens, room) if options.max_tokens > 0 else room
+        self._switch_conversation(tokens[:-1])
         if not self._prefill(tokens[:-1], abort):
             yield TextDelta("", finish_reason="abort")
             return
+        yield from self._sample(tokens, options, budget, abort)
+
+    def _sample(
+        self,
+        tokens: list[int],
+        options: GenerationOptions,
+        budget: int,
+        abort: threading.Event | None,
+    ) -> Iterator[TextDelta]:
+        llm = self._llm
         llm.set_seed(options.seed if options.seed is not None else random.getrandbits(32))
         vocab = llm._model.vocab
         is_eog = self._lib.llama_vocab_is_eog
