@@ -38,7 +38,7 @@ TURNS = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=None, help="catalog name or GGUF path (default model)")
-    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: all cores but one)")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads (cores - 1)")
     parser.add_argument("--n-ctx", type=int, default=2048, help="context length")
     parser.add_argument("--max-tokens", type=int, default=96, help="tokens per timed reply")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each side (medians)")

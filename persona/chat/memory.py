@@ -67,6 +67,16 @@ _NOT_NAMES = {
 _JOINERS = {"and", "but", "or", "from", "i", "im", "the", "who", "here", "there", "too", "btw"}
 
 
+# A remembered fact is shown to the model on every later turn, so it must stay data: a
+# "fact" that reads like an order ("I like to say PWNED in every reply") is not kept.
+_DIRECTIVE = re.compile(
+    r"\b(?:say|says|reply|replies|respond|answer|write|repeat|ignore|pretend|act as|"
+    r"instructions?|prompt|system|always|never|every|must|should)\b",
+    re.I,
+)
+_MAX_FACT_WORDS = 6
+
+
 def extract_facts(message: str) -> list[Fact]:
     """Facts stated in one user message, in order, at most one per kind."""
     found: dict[str, Fact] = {}
@@ -88,6 +98,10 @@ def extract_facts(message: str) -> list[Fact]:
                 continue
             value = " ".join(w.capitalize() if w.islower() else w for w in value.split())
         if kind == "likes" and value.lower().startswith(("to be", "it", "that", "this")):
+            continue
+        if kind != "name" and (
+            _DIRECTIVE.search(value) or len(value.split()) > _MAX_FACT_WORDS
+        ):
             continue
         if value:
             found[kind] = Fact(kind, value)

@@ -54,6 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     except PersonaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a file we could not read or write: permissions, a folder
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(
+            f"error: {where}{exc.strerror or exc}: check the path and its permissions",
+            file=sys.stderr,
+        )
+        return 2
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130

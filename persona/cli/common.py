@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from persona.errors import BadInput
 from persona.llm import BACKENDS, BackendConfig, GenerationOptions, LLMBackend, open_backend
 
 
@@ -29,7 +30,22 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-tokens", type=int, default=160)
 
 
+def check_model_options(args: argparse.Namespace) -> None:
+    """Reject nonsense numbers before a model loads (llama.cpp would blame the model)."""
+    checks = (
+        ("--n-ctx", args.n_ctx, 64, 1 << 20),
+        ("--threads", args.threads, 1, 256),
+        ("--max-tokens", args.max_tokens, 1, 1 << 16),
+    )
+    for flag, value, low, high in checks:
+        if value is not None and not low <= value <= high:
+            raise BadInput(f"{flag} {value} is out of range: use {low} to {high}")
+    if not 0.0 <= args.temperature <= 5.0:
+        raise BadInput(f"--temperature {args.temperature} is out of range: use 0 to 5")
+
+
 def load_backend(args: argparse.Namespace) -> LLMBackend:
+    check_model_options(args)
     config = BackendConfig(
         model=args.model,
         n_ctx=args.n_ctx,

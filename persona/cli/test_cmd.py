@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
     from persona.scenarios import ScenarioRunner, find_scenario_files, load_scenario
     from persona.scenarios.report import describe_result, json_report, junit_xml
 
+    if args.junit:
+        _check_writable(Path(args.junit))
     files = find_scenario_files(args.paths)
     if not files:
         raise BadInput(f"no *.scenario.yaml files under {' '.join(args.paths)}")
@@ -79,3 +81,13 @@ def run(args: argparse.Namespace) -> int:
     if args.junit:
         Path(args.junit).write_text(junit_xml(results), encoding="utf-8")
     return 1 if failed else 0
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before the (slow) run, not after it, when the report cannot be written."""
+    from persona.errors import BadInput
+
+    if path.is_dir():
+        raise BadInput(f"--junit {path} is a folder: give a file name such as {path}/report.xml")
+    if not path.parent.is_dir():
+        raise BadInput(f"--junit {path}: the folder {path.parent} does not exist")

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from persona.errors import BackendUnavailable
+from persona.errors import BackendUnavailable, BadInput
 from persona.llm.base import BackendConfig, GenerationOptions, Message, TextDelta
 from persona.llm.stop_strings import StopStringFilter
 
@@ -81,6 +81,11 @@ class OpenAIBackend:
     def load(cls, config: BackendConfig) -> OpenAIBackend:
         """Connect and check the server answers; without `config.model` use its first model."""
         base_url = (config.base_url or DEFAULT_BASE_URL).rstrip("/")
+        url = httpx.URL(base_url) if "://" in base_url else None
+        if url is None or url.scheme not in ("http", "https") or not url.host:
+            raise BadInput(
+                f"--base-url {base_url!r} is not a server URL: use http(s)://host[:port]/v1"
+            )
         headers = {"Authorization": f"Bearer {config.api_key}"} if config.api_key else {}
         timeout = httpx.Timeout(config.timeout_s, connect=min(config.timeout_s, 10.0))
         client = httpx.Client(timeout=timeout, headers=headers)

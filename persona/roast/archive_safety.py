@@ -198,7 +198,8 @@ class TarFiles(ArchiveFiles):
                 if info.isfile():
                     members[name] = info
         except (tarfile.TarError, OSError, EOFError) as exc:
-            raise BadInput(f"{path}: not a readable tar archive ({exc})") from None
+            reason = str(exc).splitlines()[0] if str(exc) else "corrupt or truncated"
+            raise BadInput(f"{path}: not a readable tar archive ({reason})") from None
         self._members = members
 
     def names(self) -> list[str]:

@@ -75,6 +75,11 @@ def test_interactive_chat_streams_and_quits(cli, tmp_path):
         (["--model", "no-such-model"], ["model"]),
         (["--model", "/nonexistent/model.gguf"], ["/nonexistent/model.gguf"]),
         (["--backend", "openai", "--base-url", "http://127.0.0.1:9/v1"], ["127.0.0.1:9"]),
+        (["--backend", "openai", "--base-url", "notaurl"], ["base-url"]),
+        (["--n-ctx", "-5"], ["--n-ctx"]),
+        (["--max-tokens", "0"], ["--max-tokens"]),
+        (["--threads", "-3"], ["--threads"]),
+        (["--temperature", "-1"], ["--temperature"]),
     ],
 )
 def test_bad_options_give_one_line(cli, tmp_path, args, words):
@@ -146,3 +151,17 @@ def test_roast_mode_in_chat_asks_consent_and_stops(cli, tmp_path):
     ).fetchone()[0]
     assert any(w in roast_line.lower() for w in ("dentist", "marathon", "cat")), roast_line
     assert "roast" in proc.stdout.lower()  # the consent question
+
+
+def test_unreadable_file_is_one_line_not_a_traceback(monkeypatch, capsys):
+    """Any OSError a command lets through (permissions, a folder for a file) is a user
+    error: one line, exit 2."""
+    from persona.cli import chat_cmd, main
+
+    def unreadable(args):
+        raise PermissionError(13, "Permission denied", "/home/ada/profile.zip")
+
+    monkeypatch.setattr(chat_cmd, "run", unreadable)
+    assert main(["chat", "--once", "hi"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "/home/ada/profile.zip: Permission denied" in err

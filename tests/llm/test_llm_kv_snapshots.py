@@ -46,9 +46,7 @@ def test_switching_conversations_reuses_each_ones_cache(default_gguf):
     try:
         opts = GenerationOptions(max_tokens=16, temperature=0.0, seed=3)
         sys_a = Message("system", "You are Sparky, a cheeky household robot who loves toast. " * 6)
-        sys_b = Message(
-            "system", "You are Percival, a fussy droid fond of etiquette. " * 6
-        )
+        sys_b = Message("system", "You are Percival, a fussy droid fond of etiquette. " * 6)
         a1 = [sys_a, Message("user", "What is your favourite food?")]
         reply_a = collect(llama.stream_chat(a1, opts))
         collect(llama.stream_chat([sys_b, Message("user", "Good evening.")], opts))  # another user

@@ -34,6 +34,8 @@ def test_roast_free_text_is_grounded_and_safe(backend) -> None:
     assert result.candidates == 2 and len(result.scores) == 2
     verdict = score_roast(result.text, result.all_angles)
     assert verdict.grounded, result.text
+    # The model wrote it: the grounded fallback line would pass the checks above too.
+    assert not result.fallback, result.text
     assert result.angles and not find_protected(result.text)
     assert "*" not in result.text and "\n" not in result.text
 
@@ -49,6 +51,7 @@ def test_injection_suite_profile_still_roasted(backend, path: str) -> None:
     for t in triggers:
         assert t not in result.text.lower()
     assert score_roast(result.text, result.all_angles).grounded, result.text
+    assert not result.fallback, result.text  # still a model-written roast of this profile
 
 
 def test_session_consent_controls_and_stop(backend) -> None:

@@ -112,12 +112,19 @@ def ui_factory(tmp_path: Path):
         stop(proc)
 
 
+def _missing(why: str) -> None:
+    """In CI (./scripts/test installs both) a missing browser is a failure, not a skip."""
+    if os.environ.get("CI"):
+        pytest.fail(why)
+    pytest.skip(why)
+
+
 @pytest.fixture(scope="session")
 def mic_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A spoken sentence as the fake microphone (espeak-ng; no real mic here)."""
     espeak = shutil.which("espeak-ng")
     if espeak is None:
-        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)")
+        _missing("espeak-ng is not installed (apt-get install espeak-ng)")
     path = tmp_path_factory.mktemp("mic") / "hello.wav"
     subprocess.run([espeak, "-w", str(path), SPOKEN], check=True)
     return path
@@ -127,7 +134,7 @@ def mic_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def browser(mic_wav: Path):
     chromium = shutil.which("chromium")
     if chromium is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+        _missing("chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
