@@ -86,6 +86,13 @@ def _from_hf(entry: ModelEntry, source: Source, progress: bool) -> Path:
             size_bytes=entry.size_bytes if main else 0,
             progress=progress,
         )
+        if main and not entry.sha256:
+            log.warning(
+                "%s has no sha256 in models/catalog.toml, so %s was not verified: add its"
+                " hash to the catalog to check it",
+                entry.name,
+                file,
+            )
     return folder
 
 
