@@ -38,6 +38,30 @@ _KNOWN = {
 }
 
 
+_TEXT_KEYS = (*_NAME_KEYS, *_HANDLE_KEYS, *_BIO_KEYS, "location", "website")
+_COUNT_KEYS = ("followers", "following", "post_count")
+_LIST_KEYS = ("posts", "facts", "repos")
+
+
+def _check_types(data: dict, origin: str) -> None:
+    """A known field of the wrong type is a mistake worth naming, not silently dropped."""
+    for key in _TEXT_KEYS:
+        if key in data and data[key] is not None and not isinstance(data[key], (str, int, float)):
+            raise BadInput(f"{origin}: field {key!r} should be text")
+    for key in _COUNT_KEYS:
+        value = data.get(key)
+        if value is None or isinstance(value, bool):
+            continue
+        if isinstance(value, (int, float)) or (
+            isinstance(value, str) and value.replace(",", "").strip().isdigit()
+        ):
+            continue
+        raise BadInput(f"{origin}: field {key!r} should be a number, not {value!r:.40}")
+    for key in _LIST_KEYS:
+        if key in data and data[key] is not None and not isinstance(data[key], list):
+            raise BadInput(f"{origin}: field {key!r} should be a list")
+
+
 def _posts(value: object) -> tuple[Post, ...]:
     out: list[Post] = []
     for item in value if isinstance(value, list) else []:
@@ -67,6 +91,7 @@ def from_mapping(data: object, *, origin: str, limit: int) -> Profile:
         raise BadInput(
             f"{origin}: a profile card should be a mapping of fields (name, bio, facts, ...)"
         )
+    _check_types(data, origin)
     facts: list[str] = []
     raw_facts = data.get("facts")
     if isinstance(raw_facts, list):
