@@ -138,6 +138,9 @@ class Conversation:
         for fact in self.store.facts(self.user):
             if fact.kind == "name":
                 return fact.value
+        return self._id_as_name()
+
+    def _id_as_name(self) -> str | None:
         if not self.user_id_is_name or self.user == DEFAULT_USER:
             return None
         return self.user
@@ -172,10 +175,7 @@ class Conversation:
         text = render_greeting(self.persona, user_name=self.user_name or "friend")
         if not text:
             return ""
-        db_id = self.store.add_turn(
-            self.conversation_id, user=self.user, user_text=None, reply_text=text
-        )
-        self._turns.append(_Turn(None, text, db_id))
+        self._store_turn(None, text)
         return text
 
     def send(
@@ -204,10 +204,11 @@ class Conversation:
             )
         return text
 
-    def _stop_strings(self) -> tuple[str, ...]:
+    @staticmethod
+    def _stop_strings(user_name: str | None) -> tuple[str, ...]:
         labels = {"User", "user", "USER", "Human"}
-        if self.user_name:
-            labels.add(self.user_name)
+        if user_name:
+            labels.add(user_name)
         return tuple(f"\n{label}:" for label in sorted(labels))
 
     def _reply(
@@ -217,7 +218,7 @@ class Conversation:
         new_facts = extract_facts(text)
         known = {f.kind: f for f in self.store.facts(self.user)}
         known.update({f.kind: f for f in new_facts})
-        name = known["name"].value if "name" in known else self.user_name
+        name = known["name"].value if "name" in known else self._id_as_name()
 
         # Memory goes in the tail note, so the system prompt (and with it the KV cache
         # of the whole history) stays the same when a new fact is learnt. The examples
@@ -242,7 +243,7 @@ class Conversation:
         if fitted.dropped_turns:
             log.info("dropped %d old messages to fit the context", fitted.dropped_turns)
 
-        stops = self._stop_strings()
+        stops = self._stop_strings(name)
         gen_options = replace(options, stop=tuple(dict.fromkeys((*options.stop, *stops))))
         names = (self.persona.name, self.persona.id)
         max_chars = self.persona.max_reply_chars
@@ -283,15 +284,7 @@ class Conversation:
         if finish == "abort":
             self._aborted_user_text = text
         elif final:
-            turn_id = self.store.add_turn(
-                self.conversation_id,
-                user=self.user,
-                user_text=text,
-                reply_text=final,
-                finish_reason=finish,
-                facts=new_facts,
-            )
-            self._turns.append(_Turn(text, final, turn_id))
+            turn_id = self._store_turn(text, final, finish, new_facts)
             self._aborted_user_text = None
         yield ReplyDone(
             text=final,
@@ -303,19 +296,30 @@ class Conversation:
             dropped_turns=fitted.dropped_turns,
         )
 
-    def record_exchange(self, user_text: str, reply_text: str, *, kind: str = "stop") -> int:
-        """Store a turn answered outside the LLM chat path (a roast line, an apology), so
-        the history shows what the robot really said."""
-        user_text = self._validate(user_text)
+    def _store_turn(
+        self,
+        user_text: str | None,
+        reply_text: str,
+        finish_reason: str = "stop",
+        facts: list[Fact] | tuple[Fact, ...] = (),
+    ) -> int:
+        """Persist a finished turn (one transaction) and add it to the in-memory history."""
         db_id = self.store.add_turn(
             self.conversation_id,
             user=self.user,
             user_text=user_text,
             reply_text=reply_text,
-            finish_reason=kind,
+            finish_reason=finish_reason,
+            facts=facts,
         )
         self._turns.append(_Turn(user_text, reply_text, db_id))
         return db_id
+
+    def record_exchange(self, user_text: str, reply_text: str, *, kind: str = "stop") -> int:
+        """Store a turn answered outside the LLM chat path (a roast line, an apology), so
+        the history shows what the robot really said."""
+        user_text = self._validate(user_text)
+        return self._store_turn(user_text, reply_text, kind)
 
     def record_interruption(
         self, spoken_text: str, *, note: str = "[interrupted by the user]"
@@ -324,15 +328,8 @@ class Conversation:
         spoken = spoken_text.strip()
         reply = f"{spoken} {note}".strip() if spoken else note
         if self._aborted_user_text is not None:
-            db_id = self.store.add_turn(
-                self.conversation_id,
-                user=self.user,
-                user_text=self._aborted_user_text,
-                reply_text=reply,
-                finish_reason="interrupted",
-                facts=extract_facts(self._aborted_user_text),
-            )
-            self._turns.append(_Turn(self._aborted_user_text, reply, db_id))
+            asked = self._aborted_user_text
+            self._store_turn(asked, reply, "interrupted", extract_facts(asked))
             self._aborted_user_text = None
             return
         if not self._turns or self._turns[-1].user_text is None:

@@ -99,9 +99,7 @@ def extract_facts(message: str) -> list[Fact]:
             value = " ".join(w.capitalize() if w.islower() else w for w in value.split())
         if kind == "likes" and value.lower().startswith(("to be", "it", "that", "this")):
             continue
-        if kind != "name" and (
-            _DIRECTIVE.search(value) or len(value.split()) > _MAX_FACT_WORDS
-        ):
+        if kind != "name" and (_DIRECTIVE.search(value) or len(value.split()) > _MAX_FACT_WORDS):
             continue
         if value:
             found[kind] = Fact(kind, value)
