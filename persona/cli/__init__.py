@@ -21,6 +21,7 @@ COMMANDS = (
     "test",
     "ui",
     "bench",
+    "doctor",
 )
 
 

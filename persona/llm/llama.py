@@ -108,6 +108,9 @@ class LlamaBackend:
                 "llama-cpp-python is not installed: pip install robot-persona"
             ) from None
         threads = config.threads or default_threads()
+        from persona.doctor import ensure_llm_runs
+
+        ensure_llm_runs(path)
         kwargs: dict[str, Any] = {
             "model_path": str(path),
             "n_ctx": config.n_ctx,
