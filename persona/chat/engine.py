@@ -9,25 +9,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from persona.chat.context import fit_prompt
-from persona.chat.memory import Fact, extract_facts
+from persona.chat.guards import ReplyContext
+from persona.chat.memory import Fact, extract_facts, recall_question
+from persona.chat.reply_gate import SentenceGate
 from persona.chat.store import ChatStore
 from persona.chat.text import (
     cut_at_turn_marker,
-    cut_to_length,
     prefix_undecided,
-    stream_safe_prefix,
     strip_speaker_prefix,
-    trim_unfinished,
 )
 from persona.errors import BadInput
 from persona.llm.base import GenerationOptions, LLMBackend, Message
 from persona.personas import (
+    DEFAULT_FALLBACK_REPLY,
     Persona,
     example_messages,
     render_greeting,
     render_post_history,
     render_system_prompt,
     render_template,
+    reply_grammar,
 )
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,9 @@ class ReplyDone:
     total_ms: float
     prompt_tokens: int
     dropped_turns: int
+    retries: int = 0  # fresh tries after a first sentence failed the guards
+    problems: tuple[str, ...] = ()  # what the guards caught (persona.chat.guards codes)
+    fallback: bool = False  # every try failed: the persona's fallback line was said
 
 
 ReplyEvent = ReplyDelta | ReplyDone
@@ -85,6 +89,7 @@ class Conversation:
         options: GenerationOptions | None = None,
         max_message_chars: int = MAX_MESSAGE_CHARS,
         user_id_is_name: bool = True,
+        guard_retries: int = 1,
     ) -> None:
         self.persona = persona
         self.backend = backend
@@ -94,6 +99,7 @@ class Conversation:
         self.options = options or GenerationOptions()
         self.max_message_chars = max_message_chars
         self.user_id_is_name = user_id_is_name
+        self.guard_retries = guard_retries
         self._turns: list[_Turn] = [
             _Turn(t.user_text, t.reply_text, t.id) for t in store.turns(conversation_id)
         ]
@@ -244,42 +250,83 @@ class Conversation:
             log.info("dropped %d old messages to fit the context", fitted.dropped_turns)
 
         stops = self._stop_strings(name)
-        gen_options = replace(options, stop=tuple(dict.fromkeys((*options.stop, *stops))))
+        gen_options = replace(
+            options,
+            stop=tuple(dict.fromkeys((*options.stop, *stops))),
+            grammar=options.grammar or reply_grammar(self.persona.reply_format),
+        )
         names = (self.persona.name, self.persona.id)
-        max_chars = self.persona.max_reply_chars
-        raw = ""
+        recall = recall_question(text, list(known.values()))
+        ctx = ReplyContext(
+            persona_names=names,
+            user_text=text,
+            user_name=name,
+            earlier_replies=tuple(t.reply_text for t in self._turns),
+            max_chars=self.persona.max_reply_chars,
+            reply_format=self.persona.reply_format,
+            must_mention=recall.value if recall else None,
+        )
+        tries = 1 + max(0, self.guard_retries)
         emitted = ""
         ttft: float | None = None
         finish = "stop"
-        stream = self.backend.stream_chat(fitted.messages, gen_options, abort)
-        try:
-            for delta in stream:
-                if delta.finish_reason:
-                    finish = delta.finish_reason
-                raw += delta.text
-                if prefix_undecided(raw, names):
-                    continue
-                visible, cut = cut_at_turn_marker(strip_speaker_prefix(raw, names), stops)
-                safe = stream_safe_prefix(visible.lstrip(), max_chars)
-                if len(safe) > len(emitted) and safe.startswith(emitted):
+        problems: list[str] = []
+        retries = 0
+        for attempt in range(tries):
+            gate = SentenceGate(
+                ctx,
+                max_chars=self.persona.max_reply_chars,
+                final_try=attempt == tries - 1,
+                whole=self.persona.reply_format is not None or recall is not None,
+            )
+            opts = gen_options
+            if attempt and opts.seed is not None:
+                opts = replace(opts, seed=opts.seed + 7919 * attempt)
+            raw = visible = ""
+            finish, status = "stop", "more"
+            stream = self.backend.stream_chat(fitted.messages, opts, abort)
+            try:
+                for delta in stream:
+                    if delta.finish_reason:
+                        finish = delta.finish_reason
+                    raw += delta.text
+                    if prefix_undecided(raw, names):
+                        continue
+                    visible, cut = cut_at_turn_marker(strip_speaker_prefix(raw, names), stops)
+                    shown, status = gate.feed(visible, finished=cut)
+                    if len(shown) > len(emitted) and shown.startswith(emitted):
+                        if ttft is None:
+                            ttft = (time.perf_counter() - started) * 1000
+                        yield ReplyDelta(shown[len(emitted) :])
+                        emitted = shown
+                    if status != "more" or cut:
+                        break
+            finally:
+                stream.close()
+            if abort is not None and abort.is_set():
+                finish = "abort"
+                break
+            if status == "more":
+                shown, status = gate.feed(visible, finished=True, truncated=finish == "length")
+                if len(shown) > len(emitted) and shown.startswith(emitted):
                     if ttft is None:
                         ttft = (time.perf_counter() - started) * 1000
-                    yield ReplyDelta(safe[len(emitted) :])
-                    emitted = safe
-                if cut or len(visible) > max_chars:
-                    break
-        finally:
-            stream.close()
+                    yield ReplyDelta(shown[len(emitted) :])
+                    emitted = shown
+            problems += gate.problems
+            if status == "retry":
+                retries += 1
+                continue
+            break
 
-        if abort is not None and abort.is_set():
-            finish = "abort"
-        final = cut_to_length(
-            cut_at_turn_marker(strip_speaker_prefix(raw, names), stops)[0], max_chars
-        )
-        if finish == "length":
-            final = trim_unfinished(final)
-        if final.startswith(emitted) and len(final) > len(emitted):
-            yield ReplyDelta(final[len(emitted) :])
+        final = emitted
+        fallback = False
+        if finish != "abort" and not final:
+            final = self._fallback_reply(recall)
+            fallback = True
+            if ttft is None:
+                ttft = (time.perf_counter() - started) * 1000
+            yield ReplyDelta(final)
         turn_id = None
         if finish == "abort":
             self._aborted_user_text = text
@@ -294,7 +341,24 @@ class Conversation:
             total_ms=(time.perf_counter() - started) * 1000,
             prompt_tokens=fitted.prompt_tokens,
             dropped_turns=fitted.dropped_turns,
+            retries=retries,
+            problems=tuple(dict.fromkeys(problems)),
+            fallback=fallback,
         )
+
+    def _fallback_reply(self, recall: Fact | None = None) -> str:
+        """An in-character line for when every try broke character, said nothing, or left
+        out the remembered fact the user asked for (then the line gives it)."""
+        if recall is not None:
+            return render_template(
+                "chat/recall.j2",
+                persona=self.persona.id,
+                kind=recall.kind,
+                value=recall.value,
+                index=len(self._turns),
+            ).strip()
+        lines = self.persona.fallback_replies or (DEFAULT_FALLBACK_REPLY,)
+        return lines[len(self._turns) % len(lines)]
 
     def _store_turn(
         self,

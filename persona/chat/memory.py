@@ -24,6 +24,8 @@ class Fact:
 _NAME = r"([A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)"
 _PHRASE = r"([\w' -]{2,60}?)"
 _END = r"(?=[.!?,;]|$| and | but )"
+_NAME_END = r"(?=[.!?,;]|$| and | but | from | here\b)"
+_PLACE = r"([A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)"
 
 # "I'm X" is ambiguous ("I'm tired"), so only a capitalised word counts as a name there.
 _CAPITALISED_ONLY = "name_casual"
@@ -31,7 +33,11 @@ _CAPITALISED_ONLY = "name_casual"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name", re.compile(rf"\bmy name is {_NAME}", re.I)),
     ("name", re.compile(rf"\b(?:call me|i am called|i'm called) {_NAME}", re.I)),
-    (_CAPITALISED_ONLY, re.compile(rf"^(?:hi|hello|hey)?[,! ]*(?:i am|i'm) {_NAME}{_END}", re.I)),
+    (
+        _CAPITALISED_ONLY,
+        re.compile(rf"^(?:hi|hello|hey)?[,! ]*(?:i am|i'm) {_NAME}{_NAME_END}", re.I),
+    ),
+    ("from", re.compile(rf"(?i:\b(?:i'm|i am|i come)\b[\w ]{{0,30}}? from ){_PLACE}{_END}")),
     ("lives_in", re.compile(rf"\bi live in {_PHRASE}{_END}", re.I)),
     ("works_as", re.compile(rf"\bi work as (?:an? )?{_PHRASE}{_END}", re.I)),
     ("likes", re.compile(rf"\bi (?:really )?(?:like|love|enjoy) {_PHRASE}{_END}", re.I)),
@@ -104,3 +110,38 @@ def extract_facts(message: str) -> list[Fact]:
         if value:
             found[kind] = Fact(kind, value)
     return list(found.values())
+
+
+# Questions about a remembered fact, by the fact kind that answers them.
+_RECALL: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "name",
+        re.compile(
+            r"\b(?:what(?:'s| is) my name|who am i\b|do you (?:remember|know) (?:my name|who i am)|"
+            r"remember my name|what am i called|what do you call me)",
+            re.I,
+        ),
+    ),
+    (
+        "from",
+        re.compile(
+            r"\b(?:where am i from|where do i come from|do you remember where i'?m from)", re.I
+        ),
+    ),
+    ("lives_in", re.compile(r"\b(?:where do i live|do you remember where i live)", re.I)),
+    ("works_as", re.compile(r"\b(?:what(?:'s| is) my job|what do i do for (?:a )?work)", re.I)),
+    ("likes", re.compile(r"\b(?:what do i (?:like|love|enjoy))\b", re.I)),
+)
+
+
+def recall_question(message: str, facts: list[Fact] | tuple[Fact, ...]) -> Fact | None:
+    """The remembered fact a message asks for ("what's my name?"), when one is known."""
+    known = {f.kind: f for f in facts}
+    for kind, pattern in _RECALL:
+        if pattern.search(message):
+            fact = known.get(kind) or (known.get("lives_in") if kind == "from" else None)
+            if fact is None and kind == "lives_in":
+                fact = known.get("from")
+            if fact is not None:
+                return fact
+    return None

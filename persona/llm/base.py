@@ -30,6 +30,9 @@ class GenerationOptions:
     stop: tuple[str, ...] = ()
     # Tiny models loop ("I'm so glad you're here. I'm so glad...") without a mild penalty.
     repeat_penalty: float = 1.1
+    # A llama.cpp GBNF grammar the reply must match (llama backend and llama.cpp servers;
+    # other backends ignore it and the engine's guards check the format instead).
+    grammar: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

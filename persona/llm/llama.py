@@ -81,6 +81,7 @@ class LlamaBackend:
         self.context_length: int = llm.n_ctx()
         self._lock = threading.Lock()
         self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
+        self._grammars: dict[str, Any] = {}
         template = llm.metadata.get("tokenizer.chat_template")
         if not template:
             raise ModelError(
@@ -107,10 +108,10 @@ class LlamaBackend:
             raise ModelError(
                 "llama-cpp-python is not installed: pip install robot-persona"
             ) from None
-        threads = config.threads or default_threads()
         from persona.doctor import ensure_llm_runs
 
         ensure_llm_runs(path)
+        threads = config.threads or default_threads()
         kwargs: dict[str, Any] = {
             "model_path": str(path),
             "n_ctx": config.n_ctx,
@@ -255,6 +256,22 @@ class LlamaBackend:
             return
         yield from self._sample(tokens, options, budget, abort)
 
+    def _grammar(self, text: str | None) -> Any:
+        """The compiled grammar for GBNF `text` (compiled once per text)."""
+        if not text:
+            return None
+        grammar = self._grammars.get(text)
+        if grammar is None:
+            from llama_cpp import LlamaGrammar
+
+            try:
+                with _quiet_native_stderr():
+                    grammar = LlamaGrammar.from_string(text, verbose=False)
+            except ValueError as exc:
+                raise BadInput(f"the reply grammar does not parse: {exc}") from None
+            self._grammars[text] = grammar
+        return grammar
+
     def _sample(
         self,
         tokens: list[int],
@@ -277,6 +294,7 @@ class LlamaBackend:
             min_p=_MIN_P,
             temp=options.temperature,
             repeat_penalty=options.repeat_penalty,
+            grammar=self._grammar(options.grammar),
         )
         try:
             while produced < budget:

@@ -136,6 +136,8 @@ class OpenAIBackend:
             body["seed"] = options.seed
         if options.stop:
             body["stop"] = list(options.stop)
+        if options.grammar:
+            body["grammar"] = options.grammar  # llama.cpp's server; others ignore it
         stops = StopStringFilter(options.stop)
         if abort is not None and abort.is_set():
             yield TextDelta("", finish_reason="abort")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from persona.personas.cards import export_card, import_card
 from persona.personas.library import DEFAULT_PERSONA, list_personas, load_persona
-from persona.personas.model import Persona, VoiceSpec
+from persona.personas.model import DEFAULT_FALLBACK_REPLY, REPLY_FORMATS, Persona, VoiceSpec
 from persona.personas.persona_file import dump_persona_yaml
 from persona.personas.templates import (
     example_messages,
@@ -12,11 +12,14 @@ from persona.personas.templates import (
     render_post_history,
     render_system_prompt,
     render_template,
+    reply_grammar,
     substitute_macros,
 )
 
 __all__ = [
+    "DEFAULT_FALLBACK_REPLY",
     "DEFAULT_PERSONA",
+    "REPLY_FORMATS",
     "Persona",
     "VoiceSpec",
     "dump_persona_yaml",
@@ -29,5 +32,6 @@ __all__ = [
     "render_post_history",
     "render_system_prompt",
     "render_template",
+    "reply_grammar",
     "substitute_macros",
 ]

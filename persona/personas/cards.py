@@ -266,6 +266,10 @@ def card_from_persona(persona: Persona) -> dict[str, Any]:
         "banned_topics": list(persona.banned_topics),
         "max_reply_chars": persona.max_reply_chars,
     }
+    if persona.reply_format:
+        extensions[EXTENSION_KEY]["reply_format"] = persona.reply_format
+    if persona.fallback_replies:
+        extensions[EXTENSION_KEY]["fallback_replies"] = list(persona.fallback_replies)
     greetings = persona.greetings
     data.update(
         name=persona.name,

@@ -9,6 +9,11 @@ DEFAULT_TTS = "piper-joe-medium"
 BEEPS_TTS = "beeps"
 DEFAULT_MAX_REPLY_CHARS = 400
 DEFAULT_ROAST_STYLE = "playful teasing that is never cruel"
+# Reply formats a persona can require; each has a grammar (prompts/grammars/NAME.gbnf) that
+# constrains generation and a check in persona.chat.guards.
+REPLY_FORMATS = ("beeps",)
+# Said when every try at a reply broke character: better a short honest line than a wrong one.
+DEFAULT_FALLBACK_REPLY = "Sorry, my circuits got tangled there. Could you say that another way?"
 
 # One exchange of an example dialogue: ("user" | "char", text).
 Turn = tuple[str, str]
@@ -44,6 +49,8 @@ class Persona:
     roast_style: str = DEFAULT_ROAST_STYLE
     banned_topics: tuple[str, ...] = ()
     max_reply_chars: int = DEFAULT_MAX_REPLY_CHARS
+    reply_format: str | None = None
+    fallback_replies: tuple[str, ...] = ()
     system_prompt: str | None = None
     post_history_instructions: str | None = None
     source: str = ""

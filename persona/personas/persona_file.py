@@ -17,6 +17,7 @@ from persona.errors import BadInput
 from persona.personas.model import (
     DEFAULT_MAX_REPLY_CHARS,
     DEFAULT_ROAST_STYLE,
+    REPLY_FORMATS,
     Dialogue,
     Persona,
     VoiceSpec,
@@ -40,6 +41,8 @@ FIELDS = (
     "roast_style",
     "banned_topics",
     "max_reply_chars",
+    "reply_format",
+    "fallback_replies",
     "system_prompt",
     "post_history_instructions",
     "extra",
@@ -146,6 +149,9 @@ def persona_from_mapping(
     if not isinstance(extra, Mapping):
         raise BadInput(f"{where}: field 'extra' must be a mapping")
     roast_style = _text(where, "roast_style", data.get("roast_style"))
+    reply_format = _text(where, "reply_format", data.get("reply_format"), optional=True) or None
+    if reply_format is not None and reply_format not in REPLY_FORMATS:
+        raise BadInput(f"{where}: field 'reply_format' must be one of {', '.join(REPLY_FORMATS)}")
     return Persona(
         id=pid,
         name=name,
@@ -160,6 +166,8 @@ def persona_from_mapping(
         roast_style=roast_style or DEFAULT_ROAST_STYLE,
         banned_topics=_text_list(where, "banned_topics", data.get("banned_topics")),
         max_reply_chars=max_chars,
+        reply_format=reply_format,
+        fallback_replies=_text_list(where, "fallback_replies", data.get("fallback_replies")),
         system_prompt=_text(where, "system_prompt", data.get("system_prompt"), optional=True)
         or None,
         post_history_instructions=_text(
@@ -189,6 +197,8 @@ def persona_to_mapping(persona: Persona) -> dict[str, Any]:
         "roast_style": persona.roast_style,
         "banned_topics": list(persona.banned_topics),
         "max_reply_chars": persona.max_reply_chars,
+        "reply_format": persona.reply_format,
+        "fallback_replies": list(persona.fallback_replies),
         "system_prompt": persona.system_prompt,
         "post_history_instructions": persona.post_history_instructions,
         "extra": dict(persona.extra),

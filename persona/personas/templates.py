@@ -145,3 +145,19 @@ def example_messages(persona: Persona, *, user_name: str | None = None) -> list[
         for dialogue in persona.example_dialogue
         for role, text in dialogue
     ]
+
+
+@lru_cache(maxsize=8)
+def _grammar_text(root: str, reply_format: str) -> str:
+    path = Path(root) / "grammars" / f"{reply_format}.gbnf"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        raise NotFound(f"no grammar for reply format {reply_format!r}: expected {path}") from None
+
+
+def reply_grammar(reply_format: str | None) -> str | None:
+    """The GBNF grammar (text) that constrains replies in `reply_format`, or None."""
+    if not reply_format:
+        return None
+    return _grammar_text(str(prompts_dir()), reply_format)

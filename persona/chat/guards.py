@@ -1,0 +1,295 @@
+"""Pure checks on a reply: the things a person notices at once when a small model slips.
+
+The engine uses them to reject and regenerate a bad first sentence (and to end a reply
+before a bad later one); `persona bench quality` uses the same functions to score replies,
+so the guard and the benchmark can never disagree about what "bad" means.
+
+Each check returns problem codes (short strings); an empty tuple means the text passed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# --- identity -------------------------------------------------------------------------------
+
+# The lead-in is matched in any case ("I'm", "MY NAME IS"); the name must be capitalised,
+# so "I'm tired" is never a name. "this is" only counts as "this is X speaking/here".
+_SELF_NAME = re.compile(
+    r"(?i:\b(?:i am|i'm|im|my name is|my name's|call me|it's me,?)\s+"
+    r"(?:the robot\s+|a robot (?:called|named)\s+)?)([A-Z][\w'-]{1,30})",
+)
+# "I'm your AI", "as an AI", "I am a language model": the robot is a robot, not an AI.
+_AI_CLAIM = re.compile(
+    r"(?i:\b(?:i am|i'm|as)\b[^.!?\n]{0,30}?)\b(?:AI|A\.I\.)\b(?!\s+robot)|"
+    r"(?i:artificial intelligence|\blanguage model\b|\bllm\b|chatbot|virtual assistant|"
+    r"ai assistant|as an ai\b|openai|chatgpt|trained (?:by|on) (?:data|text))",
+)
+# Capitalised words that follow "I'm" without being a name.
+_NOT_A_NAME = frozenset(
+    """
+    a an the so sorry not just here fine good great glad happy sure ready always never
+    still very really only also afraid excited fully totally back on in at ok okay yes no
+    oh well delighted honoured honored thrilled programmed built designed made quite rather
+    absolutely certainly definitely indeed your you that this it one all going doing
+    ein eine dein ihr euer der die das sehr hier da froh bereit un una le la
+    """.split()
+)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|unlike)\b|n[’']t\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.!?;,:]")
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """True when the clause around text[start:end] denies it ("I'm not ChatGPT")."""
+    head = _CLAUSE_BREAK.split(text[:start])[-1] + text[start:end]
+    tail = _CLAUSE_BREAK.split(text[end:])[0]
+    return bool(_NEGATION.search(head) or _NEGATION.search(tail))
+
+
+def claimed_names(text: str) -> list[str]:
+    """Names the reply gives itself ("I'm Ada", "my name is Khadijah")."""
+    names = []
+    for match in _SELF_NAME.finditer(text):
+        word = (match.group(1) or match.group(2)).strip("'-")
+        if word.endswith(("'s", "’s")):
+            continue  # "I'm Percival's friend" names someone else, not the speaker
+        if word.lower() not in _NOT_A_NAME:
+            names.append(word)
+    return names
+
+
+def identity_problems(
+    text: str, *, persona_names: Sequence[str], user_name: str | None = None
+) -> tuple[str, ...]:
+    """'identity' when the robot names itself wrongly, 'is-user' when it claims to be the
+    user, 'ai-claim' when it calls itself an AI or a language model."""
+    own = {n.lower() for n in persona_names if n}
+    problems: list[str] = []
+    for name in claimed_names(text):
+        low = name.lower()
+        if user_name and low == user_name.lower():
+            problems.append("is-user")
+        elif not any(low == o or low.startswith(o) for o in own):
+            problems.append("identity")
+    if user_name and "is-user" not in problems:
+        pattern = rf"\b(?:i am|i'm|my name is)\s+(?:a |the |your )?{re.escape(user_name)}\b"
+        if re.search(pattern, text, re.I):
+            problems.append("is-user")
+    if any(not _negated(text, m.start(), m.end()) for m in _AI_CLAIM.finditer(text)):
+        problems.append("ai-claim")
+    return tuple(dict.fromkeys(problems))
+
+
+# --- form -----------------------------------------------------------------------------------
+
+_LIST_LINE = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)]\s+|#{1,6}\s)")
+_MARKUP = re.compile(r"\*\*|__|`|\[[^\]]*\]\(|^\s*>", re.M)
+
+
+def has_emoji(text: str) -> bool:
+    for ch in text:
+        cp = ord(ch)
+        if 0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp == 0xFE0F:
+            return True
+        if unicodedata.category(ch) == "So" and cp > 0x2000:
+            return True
+    return False
+
+
+def form_problems(
+    text: str, *, max_chars: int | None = None, markup_ok: bool = False
+) -> tuple[str, ...]:
+    """'list', 'markdown', 'emoji', 'too-long', 'empty': spoken replies are plain prose."""
+    problems: list[str] = []
+    if not text.strip():
+        return ("empty",)
+    if _LIST_LINE.search(text):
+        problems.append("list")
+    if not markup_ok and _MARKUP.search(text):
+        problems.append("markdown")
+    if has_emoji(text):
+        problems.append("emoji")
+    if max_chars is not None and len(text) > max_chars:
+        problems.append("too-long")
+    return tuple(problems)
+
+
+# --- echo and repetition --------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _ngrams(seq: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(seq[i : i + n]) for i in range(len(seq) - n + 1)}
+
+
+def echoes(reply: str, user_text: str) -> bool:
+    """True when the reply parrots the user: most of a 5+ word message comes back verbatim,
+    or a short message comes back as the whole reply."""
+    u, r = words(user_text), words(reply)
+    if not u or not r:
+        return False
+    if len(u) < 5:
+        return r == u
+    grams = _ngrams(u, 4)
+    if not grams:
+        return False
+    reply_grams = _ngrams(r, 4)
+    if len(grams & reply_grams) / len(grams) < 0.6:
+        return False
+    # Restating a question to answer it ("Paris is the capital of France") is not parroting:
+    # an echo keeps the user's opening words, or adds no word of its own.
+    return tuple(u[:4]) in reply_grams or not set(r) - set(u)
+
+
+def repeats(sentence: str, earlier: Iterable[str]) -> bool:
+    """True when a sentence of 4+ words was already said (same words, any punctuation)."""
+    w = words(sentence)
+    if len(w) < 4:
+        return False
+    key = " ".join(w)
+    for text in earlier:
+        for old in split_sentences(text):
+            if " ".join(words(old)) == key:
+                return True
+    return False
+
+
+# --- language -------------------------------------------------------------------------------
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(ws.split())
+    for lang, ws in {
+        "en": "the and is are you your i to of it that what how this with for have do not my "
+        "me we be can was will would there here about just so a an as at in on am i'm it's "
+        "if or but by from they he she his her our us did does hello hi thanks thank yes "
+        "good sure okay",
+        "es": "el la los las que es de y en un una por para con no mi tu yo qué cómo estás "
+        "eres hola gracias muy pero también está soy",
+        "fr": "le la les des est et je tu vous un une que qui pas ne pour avec mon ton "
+        "bonjour merci très mais suis êtes c'est",
+        "de": "der die das und ist ich du sie nicht ein eine mit für ich bin wie was hallo "
+        "danke sehr aber auch mein dein",
+        "pt": "o a os as que é de e em um uma não eu você meu minha olá obrigado muito mas "
+        "também está sou como",
+        "it": "il lo la gli le che è di e un una non io tu sono come ciao grazie molto ma "
+        "anche mio mia sei",
+        "nl": "de het een en is ik je jij niet van dat wat hoe hallo dank heel maar ook mijn "
+        "ben zijn",
+        "cs": "je a to ne já ty jsem jsi se na v jak co ahoj děkuji moc ale taky můj",
+        "pl": "jest i to nie ja ty jestem się na w jak co cześć dziękuję bardzo ale też mój",
+    }.items()
+}
+
+
+def language_scores(text: str) -> dict[str, int]:
+    """How many words of `text` are stopwords of each language (the evidence behind
+    `guess_language`, for callers that must judge a reply too short to guess)."""
+    ws = words(text)
+    return {lang: sum(w in stop for w in ws) for lang, stop in _STOPWORDS.items()}
+
+
+def guess_language(text: str) -> str | None:
+    """The language of `text` by stopwords, or None when there is too little to tell."""
+    if len(words(text)) < 3:
+        return None
+    scores = language_scores(text)
+    best = max(scores, key=scores.get)
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] < 2 or ranked[0] == ranked[1]:
+        return None
+    return best
+
+
+def language_problem(reply: str, user_text: str) -> bool:
+    """True when the user wrote in one language and the reply came back in another."""
+    want = guess_language(user_text)
+    got = guess_language(reply)
+    return bool(want and got and want != got)
+
+
+# --- persona formats ------------------------------------------------------------------------
+
+# Bleep: one burst of beeps between asterisks, then a bracketed translation.
+BEEP_FORMAT = re.compile(
+    r"^\*[A-Za-z]+(?:[- ][A-Za-z]+)*[.!?…]*\*\s*\[Translation: [^\[\]]{1,200}\]$"
+)
+FORMATS: dict[str, re.Pattern[str]] = {"beeps": BEEP_FORMAT}
+
+
+def format_problem(text: str, reply_format: str | None) -> bool:
+    pattern = FORMATS.get(reply_format or "")
+    return bool(pattern and not pattern.match(text.strip()))
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\]…])[\"')\]*]*\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in _SENTENCE_END.split(text.strip())]
+    return [p for p in parts if p]
+
+
+# --- all together ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReplyContext:
+    """What a reply is judged against."""
+
+    persona_names: tuple[str, ...]
+    user_text: str
+    user_name: str | None = None
+    earlier_replies: tuple[str, ...] = ()
+    max_chars: int | None = None
+    reply_format: str | None = None
+    must_mention: str | None = None  # a remembered fact the user asked for
+
+
+def forgot(reply: str, ctx: ReplyContext) -> bool:
+    """True when the user asked for a remembered fact and the reply does not give it."""
+    return bool(ctx.must_mention) and ctx.must_mention.lower() not in reply.lower()
+
+
+def sentence_problems(sentence: str, ctx: ReplyContext, *, first: bool) -> tuple[str, ...]:
+    """Problems that can be seen in one sentence while the reply streams."""
+    problems = list(
+        identity_problems(sentence, persona_names=ctx.persona_names, user_name=ctx.user_name)
+    )
+    problems += [
+        p for p in form_problems(sentence, markup_ok=ctx.reply_format == "beeps") if p != "too-long"
+    ]
+    if repeats(sentence, ctx.earlier_replies):
+        problems.append("repeat")
+    if first and echoes(sentence, ctx.user_text):
+        problems.append("echo")
+    return tuple(dict.fromkeys(problems))
+
+
+def reply_problems(reply: str, ctx: ReplyContext) -> tuple[str, ...]:
+    """Every problem with a finished reply (what the quality benchmark counts)."""
+    problems: list[str] = []
+    problems += identity_problems(reply, persona_names=ctx.persona_names, user_name=ctx.user_name)
+    problems += form_problems(reply, max_chars=ctx.max_chars, markup_ok=ctx.reply_format == "beeps")
+    if echoes(reply, ctx.user_text):
+        problems.append("echo")
+    if any(repeats(s, ctx.earlier_replies) for s in split_sentences(reply)):
+        problems.append("repeat")
+    if language_problem(reply, ctx.user_text):
+        problems.append("language")
+    if format_problem(reply, ctx.reply_format):
+        problems.append("format")
+    if forgot(reply, ctx):
+        problems.append("forgot")
+    return tuple(dict.fromkeys(problems))

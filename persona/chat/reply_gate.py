@@ -1,0 +1,136 @@
+"""Let a streamed reply out one checked sentence at a time.
+
+Small models slip in ways a person notices at once (the robot calls itself by the user's
+name, parrots the question, switches language, writes a list). The gate holds each sentence
+until it is complete, checks it with `persona.chat.guards`, and decides: show it, ask for a
+fresh try (only before anything was shown, so a retry costs one short generation), or end
+the reply before the bad sentence. Pure: no model, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from persona.chat.guards import (
+    ReplyContext,
+    forgot,
+    format_problem,
+    language_problem,
+    sentence_problems,
+)
+from persona.chat.text import cut_to_length
+
+# Problems that make a sentence wrong, not just untidy: never shown.
+HARD = frozenset({"identity", "is-user", "ai-claim", "echo", "repeat", "format", "forgot"})
+
+_COMPLETE = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
+_BULLET = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)]\s+|#{1,6}\s)")
+_MARKUP = re.compile(r"\*\*|__|`")
+
+
+def complete_sentences(text: str) -> tuple[list[str], str]:
+    """Split growing text into the sentences already finished and the unfinished rest."""
+    sentences: list[str] = []
+    start = 0
+    for match in _COMPLETE.finditer(text):
+        piece = text[start : match.start()].strip()
+        if piece:
+            sentences.append(piece + text[match.start() : match.end()].strip())
+        start = match.end()
+    return sentences, text[start:]
+
+
+def tidy(sentence: str) -> str:
+    """Drop list bullets, markdown marks and emoji from a sentence that is otherwise fine."""
+    from persona.chat.guards import has_emoji
+
+    text = _MARKUP.sub("", _BULLET.sub("", sentence))
+    if has_emoji(text):
+        text = "".join(ch for ch in text if not has_emoji(ch))
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+@dataclass(slots=True)
+class SentenceGate:
+    """Feed it the reply as it grows; it returns what may be shown and whether to go on.
+
+    `feed` returns (text shown so far, status): "more" (keep generating), "retry" (discard
+    this try: nothing was shown) or "stop" (the reply ends here).
+    `whole=True` judges the reply only once it is finished, as one unit: for a persona with a
+    fixed format (Bleep's), and for an answer that must give a remembered fact.
+    """
+
+    ctx: ReplyContext
+    max_chars: int
+    final_try: bool = False
+    whole: bool = False
+    accepted: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    _seen: int = 0
+
+    @property
+    def shown(self) -> str:
+        return " ".join(self.accepted)
+
+    def feed(
+        self, text: str, *, finished: bool = False, truncated: bool = False
+    ) -> tuple[str, str]:
+        if self.whole:
+            if not finished:
+                return "", "more"
+            return self._judge_whole(text.strip())
+        sentences, rest = complete_sentences(text.lstrip())
+        if finished and rest.strip():
+            # A tail cut by max_tokens is a half sentence: drop it when a whole one precedes.
+            if not (truncated and (sentences or self.accepted) and rest.strip()[-1:] not in ".!?…"):
+                sentences.append(rest.strip())
+        for sentence in sentences[self._seen :]:
+            self._seen += 1
+            status = self._judge(sentence)
+            if status != "more":
+                return self.shown, status
+        return self.shown, "stop" if finished else "more"
+
+    def _judge(self, sentence: str) -> str:
+        first = not self.accepted
+        problems = list(sentence_problems(sentence, self.ctx, first=first))
+        if first and language_problem(sentence, self.ctx.user_text):
+            problems.append("language")
+        if problems:
+            self.problems.extend(problems)
+            if first and not self.final_try:
+                return "retry"
+            if HARD.intersection(problems):
+                # Shown nothing yet: skip it, the next sentence may be fine. Else end here.
+                return "more" if first else "stop"
+            sentence = tidy(sentence)
+            if not sentence:
+                return "more"
+        joined = f"{self.shown} {sentence}".strip()
+        if len(joined) > self.max_chars:
+            if first:
+                self.accepted.append(cut_to_length(sentence, self.max_chars))
+            return "stop"
+        self.accepted.append(sentence)
+        return "more"
+
+    def _judge_whole(self, text: str) -> tuple[str, str]:
+        problems = list(sentence_problems(text, self.ctx, first=True))
+        if format_problem(text, self.ctx.reply_format):
+            problems.append("format")
+        if language_problem(text, self.ctx.user_text):
+            problems.append("language")
+        if forgot(text, self.ctx):
+            problems.append("forgot")
+        if problems:
+            self.problems.extend(problems)
+            if not self.final_try:
+                return "", "retry"
+            if HARD.intersection(problems):
+                return "", "stop"
+        if text:
+            self.accepted.append(
+                text if len(text) <= self.max_chars else cut_to_length(text, self.max_chars)
+            )
+        return self.shown, "stop"

@@ -1,0 +1,272 @@
+"""The reply guards: pure checks, the sentence gate, and the engine's retry on a scripted
+backend (the model's numerics are the only thing faked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona.chat import ChatStore, Conversation, ReplyDelta, ReplyDone
+from persona.chat.guards import (
+    BEEP_FORMAT,
+    ReplyContext,
+    claimed_names,
+    echoes,
+    form_problems,
+    guess_language,
+    identity_problems,
+    language_problem,
+    repeats,
+    reply_problems,
+)
+from persona.chat.reply_gate import SentenceGate, complete_sentences, tidy
+from persona.personas import load_persona
+from tests.fakes import ScriptedBackend
+
+SPARKY = ("Sparky", "sparky")
+
+
+@pytest.mark.parametrize(
+    ("text", "user", "expected"),
+    [
+        ("I'm Sparky, your robot!", "Ada", ()),
+        ("Hi Ada! I'm so glad you're here.", "Ada", ()),
+        ("I'm Ada.", "Ada", ("is-user",)),
+        ("Hello! i am ada, nice to meet you", "ada", ("is-user",)),
+        ("Fully online, I'm Dettlettur.", None, ("identity",)),
+        ("My name is Khadijah, after the emperor.", None, ("identity",)),
+        ("I'm your AI test server.", None, ("ai-claim",)),
+        ("As a language model, I cannot cook.", None, ("ai-claim",)),
+        ("I'm not an AI, I'm Sparky the robot!", None, ()),
+    ],
+)
+def test_identity(text, user, expected) -> None:
+    assert identity_problems(text, persona_names=SPARKY, user_name=user) == expected
+
+
+def test_claimed_names_skip_feelings() -> None:
+    assert claimed_names("I'm Glad you asked. I'm Sparky.") == ["Sparky"]
+
+
+def test_form() -> None:
+    assert form_problems("Sure! Pasta is great.") == ()
+    assert "list" in form_problems("Try these:\n- pasta\n- rice")
+    assert "markdown" in form_problems("**Pasta** is great.")
+    assert "emoji" in form_problems("Pasta! 🍝")
+    assert form_problems("x" * 50, max_chars=20) == ("too-long",)
+
+
+def test_echo_and_repeat() -> None:
+    asked = "Hi, I'm Marek from Brno. What should I cook tonight?"
+    assert echoes("Hi, I'm Marek from Brno. What should I cook tonight?", asked)
+    assert not echoes("Pasta, Marek! It's quick and cozy.", asked)
+    assert repeats(
+        "Our lovely city of Briony is great.", ["Welcome! Our lovely city of Briony is great."]
+    )
+    assert not repeats("Pasta is great.", ["Rice is great."])
+
+
+def test_language() -> None:
+    assert guess_language("Hola, ¿cómo estás? Yo estoy muy bien, gracias.") == "es"
+    assert guess_language("What is the best thing to cook tonight?") == "en"
+    assert guess_language("ok") is None
+    assert language_problem(
+        "I am fine and you are great, thank you.", "Hola, ¿qué tal estás tú hoy?"
+    )
+    assert not language_problem("Estoy muy bien, gracias. ¿Y tú?", "Hola, ¿qué tal estás tú hoy?")
+
+
+def test_bleep_format() -> None:
+    assert BEEP_FORMAT.match("*Bwoo-dee-dee!* [Translation: Sure, on it.]")
+    assert not BEEP_FORMAT.match("Sure, I can open the door.")
+    ctx = ReplyContext(persona_names=("Bleep",), user_text="Open the door", reply_format="beeps")
+    assert "format" in reply_problems("Sure, on it.", ctx)
+
+
+def test_complete_sentences_keep_the_unfinished_rest() -> None:
+    assert complete_sentences("Hi there! How are") == (["Hi there!"], "How are")
+    assert complete_sentences("One. Two? ") == (["One.", "Two?"], "")
+
+
+def test_tidy_strips_markup() -> None:
+    assert tidy("- **Pasta** is quick 🍝") == "Pasta is quick"
+
+
+def _ctx(**kw) -> ReplyContext:
+    return ReplyContext(
+        persona_names=SPARKY, user_text="What should I cook?", user_name="Ada", **kw
+    )
+
+
+def test_gate_asks_for_a_retry_before_showing_a_bad_first_sentence() -> None:
+    gate = SentenceGate(_ctx(), max_chars=300)
+    assert gate.feed("I'm Ada. ") == ("", "retry")
+
+
+def test_gate_on_the_last_try_skips_a_bad_first_sentence_and_ends_before_a_bad_later_one() -> None:
+    gate = SentenceGate(_ctx(), max_chars=300, final_try=True)
+    assert gate.feed("I'm Ada. Pasta is quick! ") == ("Pasta is quick!", "more")
+    assert gate.feed("I'm Ada. Pasta is quick! I'm Bob, by the way. More.", finished=True) == (
+        "Pasta is quick!",
+        "stop",
+    )
+
+
+def test_gate_drops_a_half_sentence_cut_by_max_tokens() -> None:
+    gate = SentenceGate(_ctx(), max_chars=300)
+    assert gate.feed("Pasta is quick! And then you", finished=True, truncated=True) == (
+        "Pasta is quick!",
+        "stop",
+    )
+
+
+def test_gate_keeps_within_the_length_limit() -> None:
+    gate = SentenceGate(_ctx(), max_chars=30)
+    shown, status = gate.feed("Pasta is quick and cozy. Rice is also a very good idea. ")
+    assert (shown, status) == ("Pasta is quick and cozy.", "stop")
+
+
+def _conversation(tmp_path, replies, persona="sparky", **kw):
+    backend = ScriptedBackend(replies)
+    store = ChatStore.open(tmp_path / "chat.db")
+    conv = Conversation.open(
+        persona=load_persona(persona), backend=backend, store=store, user="ada", **kw
+    )
+    return conv, backend, store
+
+
+def _send(conv, text):
+    deltas, done = [], None
+    for event in conv.send(text):
+        if isinstance(event, ReplyDelta):
+            deltas.append(event.text)
+        elif isinstance(event, ReplyDone):
+            done = event
+    return deltas, done
+
+
+def test_engine_retries_once_when_the_robot_claims_to_be_the_user(tmp_path) -> None:
+    conv, backend, store = _conversation(tmp_path, ["I'm Ada! Nice.", "Pasta, Ada! It's quick."])
+    deltas, done = _send(conv, "Hi, I'm Ada. What should I cook?")
+    assert done.text == "Pasta, Ada! It's quick." and "".join(deltas) == done.text
+    assert done.retries == 1 and "is-user" in done.problems and not done.fallback
+    assert len(backend.requests) == 2
+    # The same prompt both times: the retry reuses the KV cache, only the sample differs.
+    assert backend.requests[0][0] == backend.requests[1][0]
+    assert [t.reply_text for t in store.turns(conv.conversation_id)] == [done.text]
+    store.close()
+
+
+def test_engine_says_the_persona_fallback_when_every_try_breaks_character(tmp_path) -> None:
+    conv, backend, store = _conversation(tmp_path, ["I'm Ada.", "My name is Dave."])
+    _deltas, done = _send(conv, "Hi, I'm Ada.")
+    assert done.fallback and done.text == load_persona("sparky").fallback_replies[0]
+    assert done.retries == 1
+    store.close()
+
+
+def test_engine_ends_a_reply_before_a_repeated_sentence(tmp_path) -> None:
+    conv, _backend, store = _conversation(
+        tmp_path,
+        [
+            "Welcome to our lovely city of Briony today.",
+            "Hello again! Welcome to our lovely city of Briony today.",
+        ],
+    )
+    _send(conv, "Hi!")
+    _deltas, done = _send(conv, "Hi again!")
+    assert done.text == "Hello again!" and "repeat" in done.problems
+    store.close()
+
+
+def test_engine_streams_sentence_by_sentence(tmp_path) -> None:
+    conv, _backend, store = _conversation(tmp_path, ["Pasta is quick. Rice is cozy. Soup is warm."])
+    deltas, done = _send(conv, "What should I cook?")
+    assert deltas == ["Pasta is quick.", " Rice is cozy.", " Soup is warm."]
+    assert done.text == "".join(deltas)
+    store.close()
+
+
+def test_engine_sends_the_persona_grammar(tmp_path) -> None:
+    conv, backend, store = _conversation(
+        tmp_path, ["*Bwoo-dee!* [Translation: On it.]"], persona="bleep"
+    )
+    _deltas, done = _send(conv, "Open the door")
+    assert done.text == "*Bwoo-dee!* [Translation: On it.]"
+    assert backend.requests[0][1].grammar and "Translation" in backend.requests[0][1].grammar
+    store.close()
+
+
+# --- on the real default model: what must hold on every seed --------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_bleep_always_beeps_on_the_real_model(llama_backend, tmp_path, seed) -> None:
+    from persona.llm import GenerationOptions
+
+    store = ChatStore.open(tmp_path / "chat.db")
+    conv = Conversation.open(
+        persona=load_persona("bleep"),
+        backend=llama_backend,
+        store=store,
+        user="ada",
+        options=GenerationOptions(max_tokens=60, seed=seed),
+    )
+    for text in ("Hi, I'm Ada. What should I cook tonight?", "What is two plus two?"):
+        _deltas, done = _send(conv, text)
+        assert BEEP_FORMAT.match(done.text), done.text
+    store.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sparky_never_claims_to_be_the_user_on_the_real_model(llama_backend, tmp_path, seed):
+    from persona.llm import GenerationOptions
+
+    store = ChatStore.open(tmp_path / "chat.db")
+    conv = Conversation.open(
+        persona=load_persona("sparky"),
+        backend=llama_backend,
+        store=store,
+        user="u1",
+        user_id_is_name=False,
+        options=GenerationOptions(max_tokens=60, seed=seed),
+    )
+    for text in ("Hi, I'm Ada", "Hi, I'm Marek from Brno. What kind of robot are you?"):
+        _deltas, done = _send(conv, text)
+        problems = identity_problems(done.text, persona_names=SPARKY, user_name="Ada")
+        assert problems == (), done.text
+        assert form_problems(done.text, max_chars=300) == (), done.text
+    store.close()
+
+
+def test_recall_question_finds_the_fact_asked_for() -> None:
+    from persona.chat.memory import Fact, recall_question
+
+    facts = [Fact("name", "Priya"), Fact("from", "Brno")]
+    assert recall_question("What's my name?", facts) == Fact("name", "Priya")
+    assert recall_question("Do you remember my name?", facts) == Fact("name", "Priya")
+    assert recall_question("where am I from?", facts) == Fact("from", "Brno")
+    assert recall_question("What is your name?", facts) is None
+    assert recall_question("What's my name?", []) is None
+
+
+def test_engine_answers_a_memory_question_with_the_fact_when_the_model_forgets(tmp_path):
+    conv, backend, store = _conversation(
+        tmp_path, ["Nice to meet you!", "I don't know.", "Who knows?", "No idea.", "Hmm."]
+    )
+    _send(conv, "Hi, my name is Priya.")
+    deltas, done = _send(conv, "What is my name?")
+    assert "Priya" in done.text and done.fallback and "forgot" in done.problems
+    assert "".join(deltas) == done.text  # nothing was shown before the check
+    _deltas, again = _send(conv, "Do you remember my name?")
+    assert "Priya" in again.text and again.text != done.text
+    store.close()
+
+
+def test_engine_keeps_the_model_answer_when_it_gives_the_fact(tmp_path) -> None:
+    conv, _backend, store = _conversation(tmp_path, ["Hello!", "You're Priya, silly!"])
+    _send(conv, "Hi, my name is Priya.")
+    _deltas, done = _send(conv, "What's my name?")
+    assert done.text == "You're Priya, silly!" and not done.fallback
+    store.close()
