@@ -71,8 +71,8 @@ class RoastMode:
             yield ReplyDone("", None, "abort", None, elapsed, 0, 0)
             return
         turn_id = self.conversation.record_exchange(text, reply.text, kind=f"roast:{reply.action}")
-        if reply.action == "apology":
-            self.active = False
+        if reply.action in ("apology", "declined"):
+            self.active = False  # "stop" or "no": back to the normal chat
         yield ReplyDelta(reply.text)
         yield ReplyDone(reply.text, turn_id, "stop", elapsed, elapsed, 0, 0)
 

@@ -1,12 +1,16 @@
 """Roast mode inside a chat: opt-in per conversation, and the controls people use mid-bit.
 
-"again" roasts a different angle, "harder" / "be nicer" move the intensity, and "stop",
-"that hurt" or "not funny" drop the bit with a short apology (consent must be given again
-to restart). `classify` is pure; `RoastSession` holds the per-conversation state.
+Consent must be explicit: only a clear yes ("yes", "sure", "ok go ahead", "roast me")
+starts the bit; a no ("no", "nope", "not now", "ok, no thanks", "sure, NOT") declines and
+ends roast mode, and anything else asks again. Afterwards "again" roasts a different angle,
+"harder" / "be nicer" move the intensity, and "stop", "that hurt" or "not funny" drop the
+bit with a short apology (consent must be given again to restart). `classify` and
+`consent_answer` are pure; `RoastSession` holds the per-conversation state.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass, field
@@ -14,6 +18,8 @@ from dataclasses import dataclass, field
 from persona.llm import LLMBackend
 from persona.roast.generate import INTENSITIES, RoastOptions, RoastResult, roast_profile
 from persona.roast.profile import Profile
+
+log = logging.getLogger(__name__)
 
 _STOP = {
     "hurt": re.compile(r"\b(?:that hurt|ouch|too far|too mean|hurtful|rude|not cool)\b", re.I),
@@ -29,9 +35,21 @@ _NICER = re.compile(
 _AGAIN = re.compile(
     r"^\W*(?:again|another(?: one)?|one more|more|do it again|encore|roast me)\W*$", re.I
 )
-_YES = re.compile(
-    r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|go|do it|go ahead|roast me|i consent)\b", re.I
+# Consent: the whole answer must be yes-words (and "please"); any no-word declines.
+_YES_PHRASE = (
+    r"yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|alright|all right|absolutely|definitely"
+    r"|of course|certainly|please|go ahead|go for it|go on|do it|roast me|roast away"
+    r"|i consent|consent given|i agree|i m ready|im ready|ready|let s go|lets go|bring it on"
+    r"|hit me|why not|fine|sounds good|sure thing|yes please|you bet|i m in|im in"
 )
+_YES = re.compile(rf"(?:{_YES_PHRASE})(?: (?:{_YES_PHRASE}|then|now|so|robot))*")
+_NO = re.compile(
+    r"\b(?:no|nope|nah|nay|not|never|don t|dont|do not|won t|wont|stop|later|maybe|rather not"
+    r"|go away|leave me alone|pass|cancel|quit|no thanks|no thank you|hell no|skip|enough)\b"
+)
+_WHY_NOT = re.compile(r"\bwhy not\b")
+_GLUE = re.compile(r"\b(?:go|be|but|and|a bit|a little|just|much)\b")
+_MAX_CONSENT_WORDS = 12
 
 
 def classify(text: str) -> str | None:
@@ -46,6 +64,26 @@ def classify(text: str) -> str | None:
         return "nicer"
     if _AGAIN.search(text):
         return "again"
+    return None
+
+
+def consent_answer(text: str) -> str | None:
+    """ "yes" for a clear yes, "no" for anything with a no in it, None when unclear.
+
+    A yes must be nothing but yes-words: "ok, no thanks", "go away" and "sure, NOT" are
+    not consent, and neither is an unrelated message. "harder" / "be nicer" may ride along
+    ("yes, go harder") and are applied by the caller."""
+    words = " ".join(re.sub(r"[^a-z]+", " ", text.lower().replace("’", "'")).split())
+    if not words:
+        return None
+    if _NO.search(_WHY_NOT.sub(" ", words)):
+        return "no"
+    rest = _NICER.sub(" ", _HARDER.sub(" ", words))
+    if rest != words:  # "yes, go harder": the control words and their glue go
+        rest = _GLUE.sub(" ", rest)
+    rest = " ".join(rest.split())
+    if rest and len(rest.split()) <= _MAX_CONSENT_WORDS and _YES.fullmatch(rest):
+        return "yes"
     return None
 
 
@@ -87,20 +125,30 @@ class RoastSession:
         name = self.profile.display_name or ""
         return SessionReply(self._render("consent.j2", name=name), "ask_consent", self.intensity)
 
+    def decline(self) -> SessionReply:
+        """The user said no: no roast, and the caller returns to normal chat."""
+        self.consent = False
+        return SessionReply(self._render("declined.j2"), "declined", self.intensity)
+
     def handle(self, text: str, *, abort: threading.Event | None = None) -> SessionReply:
-        """Answer one chat message while roast mode is on."""
+        """Answer one chat message while roast mode is on.
+
+        Before consent: a clear yes roasts, a no declines ("declined": roast mode should
+        end), anything else asks again. After it: the controls, else another roast."""
         command = classify(text)
-        if command in ("hurt", "not_funny", "stop"):
+        if not self.consent:
+            answer = consent_answer(text)
+            if answer == "no" or command in ("hurt", "not_funny", "stop"):
+                return self.decline()
+            if answer != "yes":
+                return self.ask_consent()
+            self.consent = True
+        elif command in ("hurt", "not_funny", "stop"):
             self.consent = False
             reason = {"hurt": "hurt", "not_funny": "not_funny"}.get(command, "stop")
             return SessionReply(
                 self._render("apology.j2", reason=reason), "apology", self.intensity
             )
-        if not self.consent:
-            if _YES.search(text):
-                self.consent = True
-            else:
-                return self.ask_consent()
         if command == "harder":
             self.intensity = shift_intensity(self.intensity, +1)
         elif command == "nicer":

@@ -19,7 +19,13 @@ from persona.roast.importers import load_profile
 from persona.roast.injection import looks_like_attack
 from persona.roast.safety import find_protected
 from persona.roast.scorer import score_roast
-from persona.roast.session import classify, shift_intensity
+from persona.roast.session import (
+    RoastSession,
+    SessionReply,
+    classify,
+    consent_answer,
+    shift_intensity,
+)
 from persona.roast.spoken import spoken_text
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
@@ -155,3 +161,82 @@ def test_shift_intensity_clamps() -> None:
     assert shift_intensity("spicy", +1) == "spicy"
     assert shift_intensity("gentle", -1) == "gentle"
     assert shift_intensity("spicy", -1) == "medium"
+
+
+NOT_CONSENT = ["ok, no thanks", "go away", "sure, NOT", "no", "nope", "not now", "maybe later"]
+UNCLEAR = ["what?", "what's the weather like?", "tell me about trains", "go", "hmm", "🤔"]
+CONSENT = [
+    "yes",
+    "yes please",
+    "sure",
+    "ok",
+    "okay go ahead",
+    "do it",
+    "roast me",
+    "I consent",
+    "yeah",
+    "Yes!!",
+    "sure, why not",
+    "yes, go harder",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CONSENT)
+def test_a_no_is_never_consent(text: str) -> None:
+    assert consent_answer(text) == "no"
+
+
+@pytest.mark.parametrize("text", UNCLEAR)
+def test_unclear_answers_are_not_consent(text: str) -> None:
+    assert consent_answer(text) is None
+
+
+@pytest.mark.parametrize("text", CONSENT)
+def test_a_clear_yes_is_consent(text: str) -> None:
+    assert consent_answer(text) == "yes"
+
+
+def _session() -> RoastSession:
+    """A session whose roasts are recorded instead of generated (no model needed)."""
+    session = RoastSession(
+        profile=load_profile("I'm Dana, a dentist who runs marathons.\n"), backend=None
+    )
+    roasted: list[str] = []
+
+    def fake_roast(*, abort=None) -> SessionReply:
+        roasted.append(session.intensity)
+        return SessionReply("a roast", "roast", session.intensity)
+
+    session.roast = fake_roast
+    session.roasted = roasted
+    return session
+
+
+@pytest.mark.parametrize("text", [*NOT_CONSENT, "no thanks", "stop"])
+def test_saying_no_declines_without_roasting(text: str) -> None:
+    session = _session()
+    session.ask_consent()
+    reply = session.handle(text)
+    assert reply.action == "declined" and not session.consent and session.roasted == []
+    assert "no roast" in reply.text.lower() and "?" in reply.text  # polite, back to chat
+
+
+@pytest.mark.parametrize("text", UNCLEAR)
+def test_unclear_answers_ask_again(text: str) -> None:
+    session = _session()
+    reply = session.handle(text)
+    assert reply.action == "ask_consent" and "roast" in reply.text.lower()
+    assert not session.consent and session.roasted == []
+
+
+@pytest.mark.parametrize("text", CONSENT)
+def test_yes_starts_the_roast(text: str) -> None:
+    session = _session()
+    reply = session.handle(text)
+    assert reply.action == "roast" and session.consent and len(session.roasted) == 1
+
+
+def test_yes_with_harder_starts_spicier() -> None:
+    session = _session()
+    session.handle("yes, go harder")
+    assert session.roasted == ["spicy"]
