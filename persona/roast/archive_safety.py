@@ -2,13 +2,21 @@
 
 Zip bombs, path traversal, links and archives with absurd file counts are refused with a
 one-line `BadInput` naming the file. Members are read in chunks up to the cap, so a
-lying size header cannot make us allocate more than the limit.
+lying size header cannot make us allocate more than the limit; a compressed tar is
+decompressed through a counter that stops at the cap, so a tar bomb is refused while it
+streams. Only regular files are opened: a device (`/dev/zero`), FIFO or socket would
+never end or never answer.
 """
 
 from __future__ import annotations
 
+import bz2
+import gzip
+import io
 import logging
+import lzma
 import os
+import stat
 import tarfile
 import zipfile
 from dataclasses import dataclass
@@ -26,10 +34,55 @@ class ArchiveLimits:
     max_files: int = 5000
     max_member_bytes: int = 64 * 1024 * 1024
     max_total_bytes: int = 256 * 1024 * 1024
-    max_ratio: float = 200.0  # decompressed / compressed, per member
+    max_ratio: float = 200.0  # decompressed / compressed, per member (zip) or whole tar
+    min_stream_bytes: int = 16 * 1024 * 1024  # a small tar may still expand this far
+    max_depth: int = 32  # folder nesting
+    max_archive_bytes: int = 4 * 1024 * 1024 * 1024  # the archive file itself
 
 
 DEFAULT_LIMITS = ArchiveLimits()
+
+
+def check_regular_file(path: Path, *, max_bytes: int, what: str = "file") -> int:
+    """The size of `path` once it is a regular file (links followed) no larger than
+    `max_bytes`; a device, FIFO, socket or huge file is `BadInput`. Nothing is opened."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise NotFound(f"{path}: no such file or folder") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a file"
+        )
+        raise BadInput(f"{path}: not a regular file ({kind}): give a profile file or folder")
+    if info.st_size > max_bytes:
+        raise BadInput(
+            f"{path}: {what} is too large ({_size(info.st_size)}; the limit is {_size(max_bytes)})"
+        )
+    return info.st_size
+
+
+def read_capped(path: Path, *, max_bytes: int, what: str = "file") -> bytes:
+    """The bytes of a regular file, refusing it when it is (or grows) past `max_bytes`."""
+    check_regular_file(path, max_bytes=max_bytes, what=what)
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise BadInput(f"{path}: {what} is too large (the limit is {_size(max_bytes)})")
+    return data
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
 
 
 def _safe_name(name: str, origin: str) -> str:
@@ -117,7 +170,12 @@ class FolderFiles(ArchiveFiles):
         super().__init__(str(root), limits)
         self.root = root.resolve()
         names: list[str] = []
-        for dirpath, _dirs, filenames in os.walk(self.root, followlinks=False):
+        for dirpath, dirs, filenames in os.walk(self.root, followlinks=False):
+            if dirs and len(Path(dirpath).relative_to(self.root).parts) >= limits.max_depth:
+                raise BadInput(
+                    f"{root}: folders nest deeper than {limits.max_depth} levels; "
+                    "give the export's top folder as it was downloaded"
+                )
             for fn in filenames:
                 full = Path(dirpath) / fn
                 if full.is_symlink():
@@ -183,11 +241,86 @@ class ZipFiles(ArchiveFiles):
         self._zip.close()
 
 
+class _CappedStream(io.RawIOBase):
+    """A decompressed stream that refuses to go past `cap` bytes from its start.
+
+    tarfile skips from header to header by seeking, which decompresses everything in
+    between; checking the target before each seek or read stops a bomb at the cap."""
+
+    def __init__(self, inner: io.BufferedIOBase, *, cap: int, origin: str) -> None:
+        super().__init__()
+        self._inner = inner
+        self._cap = cap
+        self._origin = origin
+
+    def _refuse(self) -> BadInput:
+        return BadInput(
+            f"{self._origin}: the archive decompresses to more than {_size(self._cap)} "
+            "(a tar bomb?): refusing it"
+        )
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._inner.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_CUR:
+            offset += self._inner.tell()
+        elif whence != io.SEEK_SET:
+            raise self._refuse()  # the end is only known by decompressing everything
+        if offset > self._cap:
+            raise self._refuse()
+        return self._inner.seek(offset)
+
+    def read(self, size: int = -1) -> bytes:
+        room = self._cap - self._inner.tell()
+        if size is None or size < 0 or size > room:
+            size = room + 1  # one byte past the cap tells a bomb from an exact fit
+        data = self._inner.read(size)
+        if self._inner.tell() > self._cap:
+            raise self._refuse()
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+def _open_decompressed(path: Path, limits: ArchiveLimits) -> _CappedStream:
+    """The tar inside `path`, by its magic bytes (not its name), capped by the limits."""
+    with open(path, "rb") as fh:
+        magic = fh.read(6)
+    packed = path.stat().st_size
+    cap = min(limits.max_total_bytes, max(int(packed * limits.max_ratio), limits.min_stream_bytes))
+    if magic.startswith(b"\x1f\x8b"):
+        inner = gzip.open(path, "rb")
+    elif magic.startswith(b"BZh"):
+        inner = bz2.open(path, "rb")
+    elif magic.startswith(b"\xfd7zXZ\x00"):
+        inner = lzma.open(path, "rb")
+    else:
+        inner = open(path, "rb")  # noqa: SIM115 - closed with the stream
+        cap = max(cap, packed)  # an uncompressed tar is only as big as the file
+    return _CappedStream(inner, cap=cap, origin=str(path))
+
+
 class TarFiles(ArchiveFiles):
     def __init__(self, path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> None:
         super().__init__(str(path), limits)
+        self._stream: _CappedStream | None = None
         try:
-            self._tar = tarfile.open(path, "r:*")
+            self._stream = _open_decompressed(path, limits)
+            self._tar = tarfile.open(fileobj=self._stream, mode="r:")
             members: dict[str, tarfile.TarInfo] = {}
             for count, info in enumerate(self._tar, start=1):
                 if count > limits.max_files:
@@ -197,7 +330,11 @@ class TarFiles(ArchiveFiles):
                     raise BadInput(f"{path}: refusing link {info.name!r} in archive")
                 if info.isfile():
                     members[name] = info
-        except (tarfile.TarError, OSError, EOFError) as exc:
+        except (tarfile.TarError, OSError, EOFError, lzma.LZMAError, BadInput) as exc:
+            if self._stream is not None:
+                self._stream.close()
+            if isinstance(exc, BadInput):
+                raise
             reason = str(exc).splitlines()[0] if str(exc) else "corrupt or truncated"
             raise BadInput(f"{path}: not a readable tar archive ({reason})") from None
         self._members = members
@@ -214,11 +351,13 @@ class TarFiles(ArchiveFiles):
     def read(self, name: str) -> bytes:
         try:
             return super().read(name)
-        except (tarfile.TarError, OSError, EOFError) as exc:
+        except (tarfile.TarError, OSError, EOFError, lzma.LZMAError) as exc:
             raise BadInput(f"{self.origin}: {name} is corrupt ({exc})") from None
 
     def close(self) -> None:
         self._tar.close()
+        if self._stream is not None:
+            self._stream.close()
 
 
 def is_tar_name(path: Path) -> bool:
@@ -232,6 +371,7 @@ def open_files(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> ArchiveFil
         raise NotFound(f"{path}: no such file or folder")
     if path.is_dir():
         return FolderFiles(path, limits)
+    check_regular_file(path, max_bytes=limits.max_archive_bytes, what="archive")
     if zipfile.is_zipfile(path):
         return ZipFiles(path, limits)
     if path.suffix.lower() == ".zip":

@@ -7,7 +7,13 @@ import re
 from pathlib import Path
 
 from persona.errors import BadInput, NotFound
-from persona.roast.archive_safety import DEFAULT_LIMITS, ArchiveLimits, open_files
+from persona.roast.archive_safety import (
+    DEFAULT_LIMITS,
+    ArchiveLimits,
+    check_regular_file,
+    open_files,
+    read_capped,
+)
 from persona.roast.importers import bluesky, card, freetext, github, mastodon, x_archive
 from persona.roast.profile import MAX_POSTS, Profile
 
@@ -15,6 +21,7 @@ __all__ = ["load_profile"]
 
 _CARD_SUFFIXES = (".yaml", ".yml", ".json", ".md", ".markdown")
 _TEXT_SUFFIXES = (".txt", ".text")
+MAX_TEXT_FILE_BYTES = 64 * 1024
 _PATHLIKE = re.compile(r"^(?:[~./]|[A-Za-z]:\\)|\.(zip|tar\.gz|tgz|car|ya?ml|json|md|txt)$", re.I)
 
 
@@ -30,6 +37,17 @@ def load_profile(
         return freetext.from_text(text)
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
+    if not path.is_dir():  # before anything opens it: /dev/zero or a FIFO never ends
+        check_regular_file(path, max_bytes=limits.max_archive_bytes, what="profile file")
+    try:
+        return _load_path(path, limit=limit, limits=limits)
+    except RecursionError:
+        raise BadInput(
+            f"{path}: the data is nested too deeply to be a profile: check the file"
+        ) from None
+
+
+def _load_path(path: Path, *, limit: int, limits: ArchiveLimits) -> Profile:
     suffix = path.suffix.lower()
     if path.is_file():
         if suffix == ".car":
@@ -37,10 +55,9 @@ def load_profile(
         if suffix in _CARD_SUFFIXES:
             return card.load(path, limit=limit)
         if suffix in _TEXT_SUFFIXES:
-            if path.stat().st_size > 64 * 1024:
-                raise BadInput(f"{path}: text file is larger than 64 KB")
+            data = read_capped(path, max_bytes=MAX_TEXT_FILE_BYTES, what="text file")
             try:
-                return freetext.from_text(path.read_text(encoding="utf-8-sig"), origin=str(path))
+                return freetext.from_text(data.decode("utf-8-sig"), origin=str(path))
             except UnicodeDecodeError:
                 raise BadInput(f"{path}: not UTF-8 text") from None
     with open_files(path, limits) as files:

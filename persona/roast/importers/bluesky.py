@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from persona.errors import BadInput
+from persona.roast.archive_safety import read_capped
 from persona.roast.importers.fields import parse_date, to_text
 from persona.roast.profile import Post, Profile, build_profile
 
@@ -68,6 +69,5 @@ def load_bytes(data: bytes, *, origin: str, limit: int) -> Profile:
 
 
 def load(path: Path, *, limit: int) -> Profile:
-    if path.stat().st_size > MAX_CAR_BYTES:
-        raise BadInput(f"{path}: CAR file is larger than {MAX_CAR_BYTES // (1024 * 1024)} MB")
-    return load_bytes(path.read_bytes(), origin=str(path), limit=limit)
+    data = read_capped(path, max_bytes=MAX_CAR_BYTES, what="CAR file")
+    return load_bytes(data, origin=str(path), limit=limit)

@@ -7,14 +7,22 @@ facts (list), posts (list of text or {text, date, likes}), repos (GitHub shape).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import yaml
 
 from persona.errors import BadInput
-from persona.roast.importers.fields import parse_date, to_int, to_text
+from persona.roast.archive_safety import read_capped
+from persona.roast.importers.fields import (
+    MAX_COUNT,
+    count_or_none,
+    load_json,
+    parse_date,
+    scalar_text,
+    to_int,
+    to_text,
+)
 from persona.roast.profile import Post, Profile, Repo, build_profile
 
 MAX_CARD_BYTES = 1024 * 1024
@@ -55,11 +63,32 @@ def _check_types(data: dict, origin: str) -> None:
         if isinstance(value, (int, float)) or (
             isinstance(value, str) and value.replace(",", "").strip().isdigit()
         ):
+            if count_or_none(value) is None:
+                raise BadInput(
+                    f"{origin}: field {key!r} should be a count from 0 to {MAX_COUNT:,}, "
+                    f"not {_preview(value)}"
+                )
             continue
-        raise BadInput(f"{origin}: field {key!r} should be a number, not {value!r:.40}")
+        raise BadInput(f"{origin}: field {key!r} should be a number, not {_preview(value)}")
     for key in _LIST_KEYS:
         if key in data and data[key] is not None and not isinstance(data[key], list):
             raise BadInput(f"{origin}: field {key!r} should be a list")
+
+
+def _preview(value: object) -> str:
+    """A short, safe rendering of a bad value for an error message."""
+    if isinstance(value, int) and abs(value) > MAX_COUNT:
+        return "a number that long"
+    if isinstance(value, str) and len(value) > 40:
+        return repr(value[:40]) + "…"
+    return f"{value!r:.40}"
+
+
+def _date(value: object) -> object:
+    """What parse_date reads: text as is, numbers written out, dates as ISO text."""
+    if isinstance(value, (int, float)):
+        return scalar_text(value)
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _posts(value: object) -> tuple[Post, ...]:
@@ -71,7 +100,7 @@ def _posts(value: object) -> tuple[Post, ...]:
             out.append(
                 Post(
                     text=to_text(item.get("text"), 2000),
-                    created_at=parse_date(str(item.get("date") or item.get("created_at") or "")),
+                    created_at=parse_date(_date(item.get("date") or item.get("created_at"))),
                     likes=to_int(item.get("likes")),
                     reposts=to_int(item.get("reposts")),
                 )
@@ -82,7 +111,7 @@ def _posts(value: object) -> tuple[Post, ...]:
 def _first(data: dict, keys: tuple[str, ...]) -> str:
     for k in keys:
         if isinstance(data.get(k), (str, int, float)):
-            return str(data[k]).strip()[:2000]
+            return scalar_text(data[k])
     return ""
 
 
@@ -107,7 +136,9 @@ def from_mapping(data: object, *, origin: str, limit: int) -> Profile:
             facts.append(f"{key}: {value.strip()[:300]}")
         elif isinstance(value, list):
             facts.extend(
-                f"{key}: {str(v).strip()[:300]}" for v in value if isinstance(v, (str, int))
+                f"{key}: {scalar_text(v, 300)}"
+                for v in value
+                if isinstance(v, (str, int)) and scalar_text(v, 300)
             )
     repos_raw = data.get("repos") if isinstance(data.get("repos"), list) else []
     repos = tuple(
@@ -131,7 +162,7 @@ def from_mapping(data: object, *, origin: str, limit: int) -> Profile:
         bio=_first(data, _BIO_KEYS),
         location=_first(data, ("location",)),
         website=_first(data, ("website",)),
-        created_at=parse_date(str(data.get("joined") or data.get("created_at") or "")),
+        created_at=parse_date(_date(data.get("joined") or data.get("created_at"))),
         followers=to_int(data["followers"]) if "followers" in data else None,
         following=to_int(data["following"]) if "following" in data else None,
         post_count=to_int(data.get("post_count")) or (len(posts) or None),
@@ -179,18 +210,14 @@ def parse_markdown(text: str) -> dict:
 
 
 def load(path: Path, *, limit: int) -> Profile:
-    if path.stat().st_size > MAX_CARD_BYTES:
-        raise BadInput(f"{path}: profile card is larger than 1 MB")
+    raw = read_capped(path, max_bytes=MAX_CARD_BYTES, what="profile card")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadInput(f"{path}: profile card is not UTF-8 text") from None
     suffix = path.suffix.lower()
     if suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise BadInput(f"{path}: malformed JSON (line {exc.lineno}): {exc.msg}") from None
+        data = load_json(text, where=str(path))
     elif suffix in (".yaml", ".yml"):
         try:
             data = yaml.safe_load(text)
@@ -198,6 +225,12 @@ def load(path: Path, *, limit: int) -> Profile:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 1})" if mark else ""
             raise BadInput(f"{path}: malformed YAML{where}") from None
+        except RecursionError:
+            raise BadInput(f"{path}: YAML nested too deeply to be a profile") from None
+        except ValueError:  # an integer with thousands of digits
+            raise BadInput(
+                f"{path}: YAML holds a number thousands of digits long: fix it"
+            ) from None
     else:
         data = parse_markdown(text)
     return from_mapping(data, origin=str(path), limit=limit)

@@ -4,26 +4,68 @@ HTML bodies. Pure functions shared by the importers."""
 from __future__ import annotations
 
 import html
+import json
+import math
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 
+from persona.errors import BadInput
+
 _X_DATE = "%a %b %d %H:%M:%S %z %Y"  # "Wed Oct 10 20:19:24 +0000 2018"
+MAX_COUNT = 10**12  # more followers or likes than people on Earth is not a real count
+_MAX_COUNT_DIGITS = len(str(MAX_COUNT))
+
+
+def load_json(text: str, *, where: str) -> object:
+    """Parsed JSON; malformed, absurdly nested or absurdly long numbers are `BadInput`
+    naming `where` (the file, and the member inside an archive)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{where}: malformed JSON (line {exc.lineno}): {exc.msg}") from None
+    except RecursionError:
+        raise BadInput(f"{where}: JSON nested too deeply to be a profile") from None
+    except ValueError:  # an integer with thousands of digits
+        raise BadInput(f"{where}: JSON holds a number thousands of digits long: fix it") from None
+
+
+def count_or_none(value: object) -> int | None:
+    """A count in 0..MAX_COUNT from an int, a finite float or a digit string; None when the
+    value is no such count (negative, NaN, infinite, huge, or not a number at all)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value) or not 0 <= value <= MAX_COUNT:
+            return None
+        return int(value)
+    if isinstance(value, int):
+        return value if 0 <= value <= MAX_COUNT else None
+    if isinstance(value, str):
+        digits = value.replace(",", "").strip()
+        if digits.isdigit() and len(digits) <= _MAX_COUNT_DIGITS:
+            return count_or_none(int(digits))
+    return None
 
 
 def to_int(value: object) -> int:
-    """Counts arrive as ints, strings ("1,024") or missing; anything odd counts as 0."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return max(value, 0)
-    if isinstance(value, float):
-        return max(int(value), 0)
+    """Counts arrive as ints, strings ("1,024") or missing; anything odd (negative,
+    non-finite, absurdly large, not a number) counts as 0."""
+    return count_or_none(value) or 0
+
+
+def scalar_text(value: object, limit: int = 2000) -> str:
+    """Text, or a number written out; "" for anything else (lists, huge or odd numbers)."""
     if isinstance(value, str):
-        digits = value.replace(",", "").strip()
-        return int(digits) if digits.isdigit() else 0
-    return 0
+        return value.strip()[:limit]
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        return str(value) if abs(value) <= MAX_COUNT else ""
+    if isinstance(value, float):
+        return f"{value:g}" if math.isfinite(value) and abs(value) <= MAX_COUNT else ""
+    return ""
 
 
 def to_text(value: object, limit: int = 5000) -> str:

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 
 from persona.errors import BadInput, NotFound, Offline
 from persona.roast.archive_safety import ArchiveFiles
-from persona.roast.importers.fields import parse_date, to_int, to_text
+from persona.roast.importers.fields import load_json, parse_date, to_int, to_text
 from persona.roast.profile import Profile, Repo, build_profile
 
 log = logging.getLogger(__name__)
@@ -24,12 +23,7 @@ def looks_like(files: ArchiveFiles) -> bool:
 
 
 def _json(files: ArchiveFiles, name: str) -> object:
-    try:
-        return json.loads(files.read_text(name))
-    except json.JSONDecodeError as exc:
-        raise BadInput(
-            f"{files.origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}"
-        ) from None
+    return load_json(files.read_text(name), where=f"{files.origin}: {name}")
 
 
 def _repo(data: dict) -> Repo:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from persona.errors import BadInput
 from persona.roast.archive_safety import ArchiveFiles
-from persona.roast.importers.fields import html_to_text, parse_date, to_int, to_text
+from persona.roast.importers.fields import html_to_text, load_json, parse_date, to_int, to_text
 from persona.roast.profile import Post, Profile, build_profile
 
 
@@ -15,12 +13,7 @@ def looks_like(files: ArchiveFiles) -> bool:
 
 
 def _json(files: ArchiveFiles, name: str) -> dict:
-    try:
-        data = json.loads(files.read_text(name))
-    except json.JSONDecodeError as exc:
-        raise BadInput(
-            f"{files.origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}"
-        ) from None
+    data = load_json(files.read_text(name), where=f"{files.origin}: {name}")
     if not isinstance(data, dict):
         raise BadInput(f"{files.origin}: {name} should be a JSON object")
     return data

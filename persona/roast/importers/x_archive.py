@@ -6,12 +6,11 @@ follower and following counts are the lengths of `follower.js` and `following.js
 
 from __future__ import annotations
 
-import json
 import re
 
 from persona.errors import BadInput
 from persona.roast.archive_safety import ArchiveFiles
-from persona.roast.importers.fields import parse_date, to_int, to_text
+from persona.roast.importers.fields import load_json, parse_date, to_int, to_text
 from persona.roast.profile import Post, Profile, build_profile
 
 _ASSIGN = re.compile(r"^\s*window\.YTD\.[\w.]+\s*=\s*", re.S)
@@ -30,12 +29,7 @@ def parse_ytd(text: str, name: str, origin: str) -> list[dict]:
     """The list inside `window.YTD.x.part0 = [...]`, validated."""
     match = _ASSIGN.match(text)
     body = text[match.end() :] if match else text
-    try:
-        data = json.loads(body.strip().rstrip(";"))
-    except json.JSONDecodeError as exc:
-        raise BadInput(
-            f"{origin}: malformed JSON in {name} (line {exc.lineno}): {exc.msg}"
-        ) from None
+    data = load_json(body.strip().rstrip(";"), where=f"{origin}: {name}")
     if not isinstance(data, list):
         raise BadInput(f"{origin}: {name} should hold a list of records")
     return [d for d in data if isinstance(d, dict)]
