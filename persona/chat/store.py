@@ -6,6 +6,7 @@ mid-turn loses at most that turn and never leaves half a turn behind.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -16,6 +17,10 @@ from pathlib import Path
 from persona import paths
 from persona.chat.memory import Fact
 from persona.errors import BadInput
+
+log = logging.getLogger(__name__)
+
+MAX_USER_CHARS = 64
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -55,6 +60,12 @@ def default_db_path() -> Path:
     return paths.data_dir() / "persona.db"
 
 
+def normalise_user(user: str) -> str:
+    """The user id as it is stored: trimmed and at most 64 characters (as
+    `Conversation.open` does), so `forget " ada "` finds what `chat --user " ada "` kept."""
+    return user.strip()[:MAX_USER_CHARS]
+
+
 class ChatStore:
     """Thread-safe access to the database; one connection guarded by a lock."""
 
@@ -62,6 +73,7 @@ class ChatStore:
         self._conn = conn
         self._lock = threading.RLock()
         self.path = path
+        self._personas: dict[int, str] = {}  # conversation id -> persona, to recreate it
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> ChatStore:
@@ -90,6 +102,7 @@ class ChatStore:
                 "INSERT INTO conversations(user, persona, started_at) VALUES (?, ?, ?)",
                 (user, persona, time.time()),
             )
+            self._personas[int(cur.lastrowid)] = persona
             return int(cur.lastrowid)
 
     def last_conversation(self, user: str, persona: str) -> int | None:
@@ -99,6 +112,8 @@ class ChatStore:
                 "ORDER BY id DESC LIMIT 1",
                 (user, persona),
             ).fetchone()
+        if row:
+            self._personas[int(row[0])] = persona
         return int(row[0]) if row else None
 
     def turns(self, conversation_id: int) -> list[StoredTurn]:
@@ -120,11 +135,16 @@ class ChatStore:
         finish_reason: str = "stop",
         facts: Iterable[Fact] = (),
     ) -> int:
-        """Store a finished turn and the facts learnt from it, atomically."""
+        """Store a finished turn and the facts learnt from it, atomically.
+
+        If the conversation was deleted meanwhile (`persona forget` while the chat runs),
+        it is started again under the same id: the chat goes on, keeping only what is
+        said from now on."""
         now = time.time()
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
+                self._recreate_if_forgotten(conversation_id, user, now)
                 cur = self._conn.execute(
                     "INSERT INTO turns(conversation_id, user_text, reply_text, finish_reason,"
                     " created_at) VALUES (?, ?, ?, ?, ?)",
@@ -142,6 +162,21 @@ class ChatStore:
                 self._conn.execute("ROLLBACK")
                 raise
             return int(cur.lastrowid)
+
+    def _recreate_if_forgotten(self, conversation_id: int, user: str, now: float) -> None:
+        row = self._conn.execute(
+            "SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)
+        ).fetchone()
+        if row is not None:
+            return
+        log.warning(
+            "conversation %d was deleted while in use (forgotten?): keeping only new turns",
+            conversation_id,
+        )
+        self._conn.execute(
+            "INSERT INTO conversations(id, user, persona, started_at) VALUES (?, ?, ?, ?)",
+            (conversation_id, user, self._personas.get(conversation_id, ""), now),
+        )
 
     def replace_reply(self, turn_id: int, reply_text: str, finish_reason: str) -> None:
         with self._lock:
@@ -172,7 +207,12 @@ class ChatStore:
     def forget(self, user: str) -> int:
         """Delete everything stored about `user`; returns how many rows went."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # another process holds the write lock
+                raise BadInput(
+                    f"the chat database {self.path} is busy ({exc}): try again in a moment"
+                ) from None
             try:
                 n = self._conn.execute("DELETE FROM memory WHERE user = ?", (user,)).rowcount
                 n += self._conn.execute(

@@ -38,10 +38,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    _tolerate_bad_bytes(sys.stdin)
     if args.once == "-":
-        args.once = sys.stdin.read()
+        args.once = _checked(sys.stdin.read(), "standard input")
+    elif args.once is not None:
+        args.once = _checked(args.once, "--once")
     if args.once is not None and not args.once.strip():
         raise BadInput("the message is empty: pass some text to --once")
+    args.user = _checked(args.user, "--user")
+    if args.roast:
+        args.roast = _checked(args.roast, "--roast")
     persona = load_persona(args.persona)
     backend = load_backend(args)
     store = ChatStore.open(args.db)
@@ -60,6 +66,31 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
         backend.close()
+
+
+def _tolerate_bad_bytes(stream) -> None:
+    """Undecodable input arrives as lone surrogates (checked per line) instead of a
+    UnicodeDecodeError that would end the whole chat."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="surrogateescape")
+        except (ValueError, OSError):  # a stream that was already read or closed
+            pass
+
+
+def _is_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # surrogates from bytes that were not UTF-8
+        return False
+    return True
+
+
+def _checked(text: str, where: str) -> str:
+    if not _is_text(text):
+        raise BadInput(f"{where} is not valid UTF-8 text: re-type it or fix its encoding")
+    return text
 
 
 def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
@@ -106,6 +137,9 @@ def _interactive(conv: Conversation, *, roast_source: str | None, seed: int | No
         except EOFError:
             print()
             return 0
+        if not _is_text(line):
+            print("warning: skipped a line that is not valid UTF-8 text", file=sys.stderr)
+            continue
         command = line.strip()
         if command in QUIT:
             return 0

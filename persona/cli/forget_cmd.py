@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from persona.chat import ChatStore
+from persona.chat.store import normalise_user
+from persona.errors import BadInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,14 +17,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    user = normalise_user(args.user)  # the id as `persona chat --user` stored it
+    if not user:
+        raise BadInput("say whose data to forget: persona forget USER")
     store = ChatStore.open(args.db)
     try:
-        removed = store.forget(args.user)
+        removed = store.forget(user)
     finally:
         store.close()
     print(
-        f"forgot {args.user}: {removed} records deleted"
-        if removed
-        else f"nothing stored about {args.user}"
+        f"forgot {user}: {removed} records deleted" if removed else f"nothing stored about {user}"
     )
     return 0

@@ -98,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if (args.in_path is None) != (args.out_path is None) and args.out_path is None:
         args.out_path = str(Path(args.in_path).with_suffix(".reply.wav"))
+    if args.in_path is not None and args.out_path is not None:
+        _check_distinct(args.in_path, args.out_path)
     from persona.chat import ChatStore, Conversation
     from persona.personas import load_persona
     from persona.speech.vad import VadConfig
@@ -173,6 +175,20 @@ def run(args: argparse.Namespace) -> int:
             threading.Thread(target=_enter_arms, args=(loop,), daemon=True).start()
         loop.run()
     return 0
+
+
+def _check_distinct(in_path: str, out_path: str) -> None:
+    """Writing the reply over the recording would destroy it: refuse before opening."""
+    a, b = Path(in_path).expanduser(), Path(out_path).expanduser()
+    try:
+        same = a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        same = False
+    if same:
+        raise BadInput(
+            f"--out {out_path} is the same file as --in: the reply would overwrite your "
+            "recording; pick another --out (or leave it out to write NAME.reply.wav)"
+        )
 
 
 def _open_metrics(path: str):

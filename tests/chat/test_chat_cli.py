@@ -80,6 +80,8 @@ def test_interactive_chat_streams_and_quits(cli, tmp_path):
         (["--max-tokens", "0"], ["--max-tokens"]),
         (["--threads", "-3"], ["--threads"]),
         (["--temperature", "-1"], ["--temperature"]),
+        (["--n-ctx", "1048576"], ["--n-ctx", "131072"]),
+        (["--backend", "openai", "--base-url", "http://[::1"], ["--base-url", "http://[::1"]),
     ],
 )
 def test_bad_options_give_one_line(cli, tmp_path, args, words):
@@ -165,3 +167,50 @@ def test_unreadable_file_is_one_line_not_a_traceback(monkeypatch, capsys):
     assert main(["chat", "--once", "hi"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "/home/ada/profile.zip: Permission denied" in err
+
+
+def _run_bytes(*args: bytes | str, stdin: bytes = b"", timeout: float = 300):
+    """`python -m persona ARGS` with raw bytes on the command line and standard input."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    return subprocess.run(
+        [sys.executable, "-m", "persona", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_a_line_of_bad_utf8_is_skipped_and_the_chat_goes_on(tmp_path):
+    proc = _run_bytes(
+        "chat",
+        "--db",
+        str(tmp_path / "c.db"),
+        "--max-tokens",
+        "20",
+        stdin=b"caf\xe9 \xff\xfe?\nHello!\n/quit\n",
+    )
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0, err
+    assert "not valid UTF-8" in err and "Traceback" not in err
+    assert proc.stdout.decode().count("Sparky:") >= 2  # the greeting, then the reply to Hello
+
+
+@pytest.mark.parametrize(
+    "args, stdin",
+    [
+        (["--once", "-"], b"hi \xff there"),
+        (["--once", b"hi \xff there"], b""),
+        (["--once", "hi", "--user", b"ad\xe9"], b""),
+    ],
+)
+def test_bad_utf8_for_once_is_one_line(tmp_path, args, stdin):
+    db = tmp_path / "c.db"
+    proc = _run_bytes("chat", "--db", str(db), *args, stdin=stdin, timeout=120)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "not valid UTF-8" in lines[0], err
