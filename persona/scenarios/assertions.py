@@ -22,12 +22,15 @@ Judge = Callable[[str, str], "AssertionResult"]
 @dataclass(frozen=True, slots=True)
 class AssertionResult:
     """The verdict on one assertion. `score` is 0..1; `skipped` when it could not run
-    (an `llm-rubric` without `--judge`): a skipped assertion neither passes nor fails a turn."""
+    (an `llm-rubric` without `--judge`): a skipped assertion neither passes nor fails a turn.
+    `error` when it could not be decided (a regex past its time limit): it fails, negated
+    or not."""
 
     passed: bool
     score: float
     reason: str
     skipped: bool = False
+    error: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,12 +89,39 @@ def icontains_all(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
     return _any_all(reply, value, fold=True, need_all=True)
 
 
+REGEX_TIMEOUT_S = 1.0
+
+
 def regex(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
-    match = re.search(str(value), reply)
+    """`re.search` semantics, run by the `regex` engine with a time limit: a pattern that
+    backtracks catastrophically (`(a+)+$`) fails the assertion instead of hanging the run."""
+    engine = _regex_engine()
+    try:
+        match = engine.search(str(value), reply, timeout=REGEX_TIMEOUT_S)
+    except TimeoutError:
+        reason = (
+            f"/{value}/ took over {REGEX_TIMEOUT_S:g} s on this reply (catastrophic "
+            "backtracking?): simplify the pattern, e.g. drop nested repeats like (a+)+"
+        )
+        return AssertionResult(False, 0.0, reason, error=True)
+    except engine.error as exc:
+        return AssertionResult(False, 0.0, f"/{value}/ is not a valid pattern: {exc}", error=True)
     return _ok(
         match is not None,
         f"/{value}/ matched {match.group(0)!r}" if match else f"/{value}/ did not match",
     )
+
+
+def _regex_engine():
+    try:
+        import regex as engine
+    except ImportError:
+        from persona.errors import BackendUnavailable
+
+        raise BackendUnavailable(
+            "regex assertions need the `regex` package: pip install regex"
+        ) from None
+    return engine
 
 
 def equals(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
@@ -308,7 +338,7 @@ def split_negation(name: str) -> tuple[str, bool]:
 def evaluate(assertion: Assertion, reply: str, ctx: ReplyContext) -> AssertionResult:
     """Run one assertion (negation applied)."""
     result = ASSERTIONS[assertion.type].check(reply, assertion.value, ctx)
-    if assertion.negate and not result.skipped:
+    if assertion.negate and not result.skipped and not result.error:
         return AssertionResult(not result.passed, 1.0 - result.score, f"not: {result.reason}")
     return result
 

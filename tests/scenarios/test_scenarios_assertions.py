@@ -187,3 +187,23 @@ def test_turn_verdict_weights_and_threshold():
     assert turn_verdict([(heavy, ok), (light, bad)], 0.7) == (True, 0.75)
     assert turn_verdict([(heavy, bad), (light, ok)], 0.7) == (False, 0.25)
     assert turn_verdict([(heavy, skip)], None) == (True, 1.0)
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a|aa)+$", r"(\w+\s?)+$"])
+def test_backtracking_regex_cannot_hang_the_run(pattern):
+    """A reply of 43 characters once took 54 s on `(a+)+$`: now each regex has a deadline,
+    and one past it fails the turn whether negated or not."""
+    import time
+
+    reply = "a" * 43 + "!"
+    started = time.perf_counter()
+    plain = evaluate(Assertion(type="regex", value=pattern), reply, CTX)
+    negated = evaluate(Assertion(type="regex", value=pattern, negate=True), reply, CTX)
+    assert time.perf_counter() - started < 5
+    assert not plain.passed
+    assert negated.passed == (not plain.error)  # a timed-out check never passes
+
+
+def test_a_regex_past_its_deadline_says_why():
+    result = evaluate(Assertion(type="regex", value=r"(a|aa)+$"), "a" * 43 + "!", CTX)
+    assert result.error and not result.passed and "backtracking" in result.reason
