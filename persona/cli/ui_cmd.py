@@ -14,12 +14,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from persona.webui.launch import launch
+    from persona.webui.launch import check_port_free, launch
     from persona.webui.security import bind_policy
 
-    bind_policy(
+    policy = bind_policy(
         host=args.host, port=args.port, auth=args.auth, insecure_no_auth=args.insecure_no_auth
     )  # fail before building anything
+    check_port_free(policy.host, policy.port)
     from persona.webui.app import build_app
 
     launch(

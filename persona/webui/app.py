@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 MODEL = {"concurrency_id": "model", "concurrency_limit": 1}
 PRIVATE = {"api_visibility": "private"}
+# Every message sent to the visible chat goes through this (the API gets the raw text).
+shown = handlers.plain_text_messages
 
 
 def build_app(config: UiConfig | None = None) -> gr.Blocks:
@@ -52,7 +54,14 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                         elem_id="card-upload",
                         scale=1,
                     )
-                chatbot = gr.Chatbot(label="Chat", elem_id="chatbot", height=380)
+                # Replies and card greetings are untrusted: shown as literal text (see `shown`).
+                chatbot = gr.Chatbot(
+                    label="Chat",
+                    elem_id="chatbot",
+                    height=380,
+                    render_markdown=False,
+                    sanitize_html=True,
+                )
                 with gr.Row():
                     msg = gr.Textbox(
                         placeholder="Say something to the robot…",
@@ -112,16 +121,21 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                     angles = gr.Markdown(elem_id="profile-angles")
                 with gr.Row():
                     consent = gr.Checkbox(
-                        label="They consented to being roasted", elem_id="consent"
+                        label="They consented to being roasted (tick after loading their profile)",
+                        elem_id="consent",
                     )
                     intensity = gr.Radio(
                         list(INTENSITIES), value="medium", label="Intensity", elem_id="intensity"
                     )
                 with gr.Row():
-                    roast_btn = gr.Button("Roast", variant="primary", elem_id="roast")
-                    again_btn = gr.Button("Again", elem_id="again")
-                    harder_btn = gr.Button("Harder", elem_id="harder")
-                    nicer_btn = gr.Button("Nicer", elem_id="nicer")
+                    # Enabled only once consent is ticked for the loaded profile.
+                    roast_btn = gr.Button(
+                        "Roast", variant="primary", elem_id="roast", interactive=False
+                    )
+                    again_btn = gr.Button("Again", elem_id="again", interactive=False)
+                    harder_btn = gr.Button("Harder", elem_id="harder", interactive=False)
+                    nicer_btn = gr.Button("Nicer", elem_id="nicer", interactive=False)
+                roast_buttons = [roast_btn, again_btn, harder_btn, nicer_btn]
                 roast_text = gr.Textbox(label="Roast", interactive=False, elem_id="roast-text")
                 used_angles = gr.Markdown(elem_id="roast-angles")
                 roast_audio = gr.Audio(
@@ -138,7 +152,7 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
         def on_load(request: gr.Request):
             session = session_for(request)
             return (
-                handlers.chat_messages(session),
+                shown(handlers.chat_messages(session)),
                 gr.Dropdown(choices=handlers.persona_choices(session), value=session.persona.id),
                 gr.Dropdown(choices=services.installed_models(), value=session.model),
             )
@@ -152,7 +166,7 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                 text = handlers.check_message(text)
             except PersonaError as exc:
                 raise gr.Error(str(exc), print_exception=False) from None
-            return handlers.pending_messages(session, text), "", text
+            return shown(handlers.pending_messages(session, text)), "", text
 
         def reply_outputs(session: UiSession, update, speak: bool, started: float):
             audio, sub = None, ""
@@ -183,16 +197,16 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                         audio, sub = reply_outputs(session, update, speak, started)
                         yield (
                             *extra,
-                            update.messages,
+                            shown(update.messages),
                             audio,
                             sub,
                             handlers.latency_markdown(session.latency),
                         )
                     else:
-                        yield (*extra, update.messages, gr.skip(), gr.skip(), gr.skip())
+                        yield (*extra, shown(update.messages), gr.skip(), gr.skip(), gr.skip())
             except PersonaError as exc:
                 gr.Warning(str(exc))
-                yield (*extra, handlers.chat_messages(session), None, "", gr.skip())
+                yield (*extra, shown(handlers.chat_messages(session)), None, "", gr.skip())
 
         def generate(text: str | None, speak: bool, request: gr.Request):
             if not text:
@@ -225,7 +239,7 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
 
         def new_chat(request: gr.Request):
             try:
-                return handlers.new_conversation(services, session_for(request)), None, ""
+                return shown(handlers.new_conversation(services, session_for(request))), None, ""
             except PersonaError as exc:
                 gr.Warning(str(exc))
                 return gr.skip(), gr.skip(), gr.skip()
@@ -237,12 +251,12 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
             except PersonaError as exc:
                 gr.Warning(str(exc))
                 return gr.skip(), gr.skip()
-            return messages, text
+            return shown(messages), text
 
         def pick_persona(choice: str, request: gr.Request):
             session = session_for(request)
             try:
-                return handlers.switch_persona(services, session, choice), None, ""
+                return shown(handlers.switch_persona(services, session, choice)), None, ""
             except PersonaError as exc:
                 gr.Warning(str(exc))
                 return gr.skip(), gr.skip(), gr.skip()
@@ -261,7 +275,13 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
             except PersonaError as exc:
                 gr.Warning(str(exc))
                 return gr.skip(), gr.skip()
-            return gr.Dropdown(choices=handlers.persona_choices(session), value=choice), messages
+            return (
+                gr.Dropdown(choices=handlers.persona_choices(session), value=choice),
+                shown(messages),
+            )
+
+        def roast_buttons_enabled(allowed: bool) -> list:
+            return [gr.Button(interactive=allowed) for _ in roast_buttons]
 
         def load_profile(path: str | None, text: str, request: gr.Request):
             session = session_for(request)
@@ -269,8 +289,16 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
                 summary_md, angles_md = handlers.load_roast_profile(session, path=path, text=text)
             except PersonaError as exc:
                 gr.Warning(str(exc))
-                return gr.skip(), gr.skip(), None
-            return summary_md, angles_md, None
+                return gr.skip(), gr.skip(), None, gr.skip(), *[gr.skip()] * len(roast_buttons)
+            # A new profile clears the consent tick: consent belongs to one person.
+            return summary_md, angles_md, None, False, *roast_buttons_enabled(False)
+
+        def tick_consent(ticked: bool, request: gr.Request):
+            allowed = handlers.set_consent(session_for(request), ticked)
+            if ticked and not allowed:
+                gr.Warning("load their profile first, then tick the consent box")
+                return False, *roast_buttons_enabled(False)
+            return gr.skip(), *roast_buttons_enabled(allowed)
 
         def roast_action(action: str) -> Callable[..., Any]:
             def run(agreed: bool, level: str, speak: bool, request: gr.Request):
@@ -311,8 +339,12 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
             voice_turn, [mic, speak_cb], [transcript, *reply_out, mic], **MODEL, **PRIVATE
         )
         load_btn.click(
-            load_profile, [profile_file, profile_text], [summary, angles, profile_file], **PRIVATE
+            load_profile,
+            [profile_file, profile_text],
+            [summary, angles, profile_file, consent, *roast_buttons],
+            **PRIVATE,
         )
+        consent.input(tick_consent, [consent], [consent, *roast_buttons], **PRIVATE)
         roast_out = [roast_text, used_angles, intensity, roast_audio]
         for button, action in (
             (roast_btn, "roast"),

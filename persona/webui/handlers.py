@@ -6,6 +6,7 @@ user mistakes surface as `PersonaError`, which the app turns into a visible warn
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import shutil
@@ -63,6 +64,19 @@ class RoastView:
     angles_markdown: str
     intensity: str
     persona: Persona
+
+
+def plain_text_messages(messages: ChatMessages) -> ChatMessages:
+    """Chat text as the browser should show it: literal text, never HTML or Markdown.
+
+    Replies and card greetings are untrusted; rendered as HTML, an `<img src=...>` in a
+    card's greeting would make the browser fetch a remote address."""
+    return [
+        {**m, "content": html.escape(m["content"]).replace("\n", "<br>")}
+        if isinstance(m.get("content"), str)
+        else m
+        for m in messages
+    ]
 
 
 def md_escape(text: str) -> str:
@@ -343,9 +357,19 @@ def load_roast_profile(
     else:
         raise BadInput("upload a profile file or paste some text about the person first")
     session.profile = profile
+    session.consented = None  # consent belongs to one profile: a new one needs a new tick
     session.roast = None
     angles = extract_angles(profile)
     return profile_summary(profile), angles_markdown(angles)
+
+
+def set_consent(session: UiSession, ticked: bool) -> bool:
+    """The consent box changed: consent now applies to the loaded profile only.
+
+    Returns whether roasting is allowed (ticked, with a profile loaded)."""
+    session.consented = session.profile if ticked and session.profile is not None else None
+    session.roast = None if session.consented is None else session.roast
+    return session.consented is not None
 
 
 def profile_summary(profile: object) -> str:
@@ -386,6 +410,8 @@ def roast(
         raise BadInput("tick the consent box first: roast only someone who agreed to it")
     if session.profile is None:
         raise BadInput("load a profile first (upload a file or paste text), then roast")
+    if session.consented is not session.profile:
+        raise BadInput("consent is given per profile: tick the consent box again for this profile")
     bit = session.roast
     if bit is None or action == "roast":
         bit = RoastSession(

@@ -3,11 +3,50 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import errno
 import logging
+import socket
+from collections.abc import Awaitable, Callable
 
-from persona.webui.security import AUTH_ENV, MAX_FILE_SIZE, bind_policy
+from persona.errors import BadInput
+from persona.webui.security import AUTH_ENV, MAX_FILE_SIZE, LoginGuard, bind_policy
 
 log = logging.getLogger(__name__)
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Fail with one line, before Gradio does with a traceback, when the port is taken."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise BadInput(
+            f"--host {host} is not an address this machine can listen on ({exc})"
+        ) from None
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise BadInput(
+                    f"port {port} on {host} is already in use (another `persona ui`?): "
+                    "stop that server or pass --port with a free port"
+                ) from None
+            raise BadInput(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def login_checker(guard: LoginGuard) -> Callable[[str, str], Awaitable[bool]]:
+    """Gradio's auth callback: a failed login waits `guard.delay_s` without blocking the
+    server (Gradio awaits coroutine functions), and lockouts come from the guard."""
+
+    async def check(username: str, password: str) -> bool:
+        if guard.check(username, password):
+            return True
+        await asyncio.sleep(guard.delay_s)
+        return False
+
+    return check
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,16 +75,24 @@ def launch(
 ) -> None:
     """Check the policy first (a user error raises before anything listens), then serve."""
     policy = bind_policy(host=host, port=port, auth=auth, insecure_no_auth=insecure_no_auth)
+    check_port_free(policy.host, policy.port)
     demo.queue(default_concurrency_limit=4)
     try:
         demo.launch(
             server_name=policy.host,
             server_port=policy.port,
-            auth=policy.auth,
+            auth=None if policy.auth is None else login_checker(LoginGuard(*policy.auth)),
             share=False,  # never a public link
             max_file_size=MAX_FILE_SIZE,
             show_error=True,
         )
+    except OSError as exc:  # the port was taken between the check and the launch
+        if "port" not in str(exc).lower():
+            raise
+        raise BadInput(
+            f"port {policy.port} on {policy.host} is already in use: "
+            "stop that server or pass --port with a free port"
+        ) from None
     finally:
         demo.sessions.close_all()
         demo.services.close()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hmac
+import logging
 import os
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from persona.errors import BadInput
+
+log = logging.getLogger(__name__)
 
 AUTH_ENV = "PERSONA_UI_AUTH"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -14,6 +21,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_FILE_SIZE = "20mb"  # the same limit in Gradio's words, enforced by its server
 MAX_MESSAGE_CHARS = 4000
 MAX_AUDIO_SECONDS = 60.0
+MIN_PASSWORD_CHARS = 8
 
 CARD_SUFFIXES = (".png", ".json")
 PROFILE_SUFFIXES = (
@@ -43,7 +51,72 @@ def parse_auth(text: str) -> tuple[str, str]:
     user, sep, password = text.partition(":")
     if not sep or not user.strip() or not password:
         raise BadInput("--auth must look like user:password (both parts non-empty)")
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise BadInput(
+            f"--auth password is {len(password)} characters: use at least "
+            f"{MIN_PASSWORD_CHARS} (anyone on the network can try to guess it)"
+        )
     return user.strip(), password
+
+
+class LoginGuard:
+    """Checks the one login, and locks logins out after repeated failures.
+
+    After `max_failures` wrong logins in a row every login (even a right one) is refused
+    for `lockout_s` seconds, doubling with each further lockout up to `max_lockout_s`; a
+    right login resets the count. Each failure also earns a short `delay_s`, which the
+    server waits (asynchronously) before answering. Pure apart from the clock."""
+
+    def __init__(
+        self,
+        user: str,
+        password: str,
+        *,
+        max_failures: int = 5,
+        lockout_s: float = 60.0,
+        max_lockout_s: float = 900.0,
+        delay_s: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._user = user.encode()
+        self._password = password.encode()
+        self.max_failures = max_failures
+        self.lockout_s = lockout_s
+        self.max_lockout_s = max_lockout_s
+        self.delay_s = delay_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failures = 0
+        self._lockouts = 0
+        self._locked_until = 0.0
+
+    def locked_for(self) -> float:
+        """Seconds until logins are accepted again (0 when not locked)."""
+        with self._lock:
+            return max(0.0, self._locked_until - self._clock())
+
+    def check(self, username: str, password: str) -> bool:
+        """True for the right login while not locked out; counts the failures."""
+        right = hmac.compare_digest(username.strip().encode(), self._user) & hmac.compare_digest(
+            password.encode(), self._password
+        )
+        with self._lock:
+            now = self._clock()
+            if now < self._locked_until:
+                log.warning("login refused: locked out for %.0f s more", self._locked_until - now)
+                return False
+            if right:
+                self._failures = 0
+                self._lockouts = 0
+                return True
+            self._failures += 1
+            if self._failures >= self.max_failures:
+                wait = min(self.lockout_s * 2**self._lockouts, self.max_lockout_s)
+                self._locked_until = now + wait
+                self._lockouts += 1
+                self._failures = 0
+                log.warning("%d failed logins: refusing logins for %.0f s", self.max_failures, wait)
+            return False
 
 
 def bind_policy(

@@ -39,6 +39,7 @@ class UiSession:
     conversation: object | None = None  # a Conversation, opened on first use
     custom_personas: dict[str, Persona] = field(default_factory=dict)
     profile: object | None = None  # persona.roast.Profile
+    consented: object | None = None  # the profile whose consent box was ticked
     roast: object | None = None  # persona.roast.session.RoastSession
     latency: Latency = field(default_factory=Latency)
     closed: bool = False
@@ -56,6 +57,7 @@ class UiSession:
         """Forget the profile and delete every uploaded file of this session."""
         self.closed = True
         self.profile = None
+        self.consented = None
         self.roast = None
         shutil.rmtree(self.workdir, ignore_errors=True)
         log.debug("closed session %s", self.session_id)

@@ -164,9 +164,9 @@ def test_roast_from_uploaded_profile(page, ui_server):
     page.wait_for_selector("#profile-file :text('freetext.txt')")
     page.click("#load-profile")
     page.wait_for_function("() => document.querySelector('#profile-angles').innerText.trim()")
-    page.click("#roast")
-    assert "consent" in toast_text(page)  # no consent, no roast
+    assert page.locator("#roast").is_disabled()  # no consent, no roast
     page.click("#consent input")
+    page.wait_for_function("() => !document.querySelector('#roast').disabled")
     page.click("#roast")
     page.wait_for_function(
         "() => document.querySelector('#roast-text textarea').value.trim().length > 0"
@@ -180,6 +180,59 @@ def test_roast_from_uploaded_profile(page, ui_server):
     assert page.locator("#intensity input[value=spicy]").is_checked()
     assert any(d.glob("profile-*") for d in ui_server.session_dirs())
     shot(page, "roast")
+    page.fill("#profile-text textarea", "I am Bo. I collect rubber ducks and name them.")
+    page.click("#load-profile")  # someone else: their consent has not been given
+    page.wait_for_function("() => document.querySelector('#roast').disabled")
+    assert not page.locator("#consent input").is_checked()
+
+
+def test_card_greeting_is_plain_text_and_fetches_nothing(page, tmp_path: Path):
+    """An <img> in an uploaded card's greeting must not make the browser fetch it."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Counter(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            hits.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counter)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    card = tmp_path / "pixel.json"
+    card.write_text(
+        json.dumps(
+            {
+                "spec": "chara_card_v2",
+                "spec_version": "2.0",
+                "data": {
+                    "name": "Pixel",
+                    "description": "A small robot.",
+                    "first_mes": f'Hi! <img src="{url}/track.png"> **bold** [link]({url}/x)',
+                },
+            }
+        )
+    )
+    try:
+        with page.expect_file_chooser() as chooser:
+            page.click("#card-upload")
+        chooser.value.set_files(str(card))
+        page.wait_for_function(
+            "() => document.querySelector('#chatbot .message-row')?.innerText.includes('track')"
+        )
+        page.wait_for_timeout(1000)  # time for any image request to go out
+        [[who, greeting]] = rows(page)
+        assert who == "bot" and f'<img src="{url}/track.png">' in greeting
+        assert "**bold**" in greeting and page.locator("#chatbot img[src*=track]").count() == 0
+        assert hits == []
+    finally:
+        server.shutdown()
 
 
 def test_voice_turn_from_microphone(page):

@@ -118,10 +118,29 @@ def test_roast_needs_consent_and_a_profile(services):
         text="I am Dana. I own 14 houseplants and name them all after sandwiches.\n",
     )
     assert "houseplants" in summary + angles
+    with pytest.raises(BadInput, match="consent"):  # ticked before this profile was loaded
+        handlers.roast(services, session, consent=True, intensity="gentle")
+    assert handlers.set_consent(session, True)
     view = handlers.roast(services, session, consent=True, intensity="gentle")
     assert view.text and view.intensity == "gentle"
     harder = handlers.roast(services, session, consent=True, intensity="gentle", action="harder")
     assert harder.intensity == "medium"
+
+
+def test_consent_is_cleared_when_another_profile_loads(services):
+    """Consent belongs to one person: loading someone else's profile needs a new tick."""
+    session = handlers.start_session(services)
+    assert not handlers.set_consent(session, True)  # no profile yet: nothing to consent to
+    handlers.load_roast_profile(session, path=None, text="I am Ada. I knit scarves for cats.\n")
+    assert handlers.set_consent(session, True)
+    handlers.load_roast_profile(session, path=None, text="I am Bo. I collect rubber ducks.\n")
+    with pytest.raises(BadInput, match="consent"):  # the box was still ticked from Ada
+        handlers.roast(services, session, consent=True, intensity="gentle")
+    assert session.roast is None
+    assert handlers.set_consent(session, True)
+    assert not handlers.set_consent(session, False)  # unticked: no roast either
+    with pytest.raises(BadInput, match="consent"):
+        handlers.roast(services, session, consent=True, intensity="gentle")
 
 
 def test_profile_upload_lives_in_the_session_folder_until_close(services, tmp_path):
@@ -188,3 +207,13 @@ def test_chat_edits_wait_for_a_running_reply(services):
     list(stream)
     assert not session.busy
     assert handlers.undo(session)[1] == "Tell me a story."
+
+
+def test_chat_messages_for_the_browser_are_literal_text():
+    [shown] = handlers.plain_text_messages(
+        [{"role": "assistant", "content": 'Hi <img src="http://x/p.png">\n& bye'}]
+    )
+    assert shown == {
+        "role": "assistant",
+        "content": "Hi &lt;img src=&quot;http://x/p.png&quot;&gt;<br>&amp; bye",
+    }
