@@ -117,7 +117,8 @@ def _cpu_signature() -> str:
     return platform.processor() or platform.machine()
 
 
-def _native_key(model_path: Path) -> str:
+def native_build_key(model_path: Path) -> str:
+    """Identifies this llama.cpp build running this model file on this CPU."""
     import llama_cpp
 
     lib = Path(llama_cpp.__file__).parent / "lib"
@@ -140,7 +141,7 @@ def ensure_llm_runs(model_path: Path) -> None:
     from persona.errors import ModelError
     from persona.paths import cache_dir
 
-    stamp = cache_dir() / "doctor" / f"llm-{_native_key(model_path)}.ok"
+    stamp = cache_dir() / "doctor" / f"llm-{native_build_key(model_path)}.ok"
     if stamp.exists():
         return
     result = next(run_checks(("llm",), model=str(model_path)))

@@ -121,12 +121,18 @@ def _stream_vs_raw(backend: LlamaBackend, args: argparse.Namespace) -> dict[str,
     }
 
 
-def _conversation_ttfts(backend: LlamaBackend, args: argparse.Namespace) -> tuple[list[float], str]:
+def _conversation_ttfts(
+    backend: LlamaBackend, args: argparse.Namespace, *, prefix_cache: bool = True
+) -> tuple[list[float], str]:
     """Time to first visible text for each turn, through the Conversation engine when it
-    is available, else through the backend with a growing history."""
+    is available, else through the backend with a growing history.
+
+    `prefix_cache=True` starts as a new process does: nothing in the context, the persona's
+    prompt prefix saved on disk (evaluated once beforehand if it was not). False starts
+    cold, as before the prefix cache existed."""
     options = GenerationOptions(max_tokens=args.max_tokens, temperature=0.0, seed=1234)
     turns = [TURNS[i % len(TURNS)] for i in range(args.turns)]
-    backend.drop_cache()  # turn 1 starts cold, as after loading
+    backend.drop_cache(pinned=not prefix_cache)  # turn 1 starts with an empty context
     try:
         from persona.chat import ChatStore, Conversation, ReplyDelta
         from persona.personas import load_persona
@@ -139,6 +145,8 @@ def _conversation_ttfts(backend: LlamaBackend, args: argparse.Namespace) -> tupl
             conv = Conversation.open(
                 persona=load_persona(args.persona), backend=backend, store=store, options=options
             )
+            if prefix_cache and conv.warm():
+                backend.drop_cache(pinned=False)  # the prefix is on disk; the context is empty
             for text in turns:
                 start = time.perf_counter()
                 first = None
@@ -174,15 +182,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         _progress(f"stream vs raw: {args.repeats} runs of {args.max_tokens} tokens each side")
         result: dict[str, Any] = {"model": backend.model_path.name}
         result.update(_stream_vs_raw(backend, args))
-        runs = []
+        runs, cold = [], []
         for i in range(args.repeats):
             _progress(f"conversation TTFT run {i + 1}/{args.repeats}: {args.turns} turns")
             ttfts, path = _conversation_ttfts(backend, args)
             runs.append(ttfts)
+            cold.append(_conversation_ttfts(backend, args, prefix_cache=False)[0][0])
         first = statistics.median(r[0] for r in runs)
         last = statistics.median(r[-1] for r in runs)
         result.update(
             ttft_path=path,
+            ttft_ms_turn1_cold=round(statistics.median(cold), 1),
             ttft_ms_turn1=round(first, 1),
             ttft_ms_turn10=round(last, 1),
             ttft_turn10_over_turn1=round(last / first, 3) if first else None,

@@ -71,6 +71,36 @@ class _Turn:
     db_id: int | None
 
 
+def prompt_prefix(persona: Persona) -> list[Message]:
+    """The fixed start of every chat prompt of `persona`: the system message (naming no
+    user) and the example turns. Pure."""
+    system = render_system_prompt(persona, include_examples=False)
+    return [Message("system", system), *example_messages(persona)]
+
+
+def warm_prefix(backend: LLMBackend, persona: Persona) -> bool:
+    """Evaluate (or load from disk) `persona`'s prompt prefix on backends that keep KV state.
+    False when there was nothing to do (already cached, or a backend without `warm`)."""
+    warm = getattr(backend, "warm", None)
+    return bool(warm(prompt_prefix(persona))) if warm is not None else False
+
+
+def warm_in_background(backend: LLMBackend, personas: list[Persona]) -> threading.Thread:
+    """Warm each persona's prefix in turn on a daemon thread (the first one first), so a
+    persona switch never reads its prompt cold. A failure only costs speed."""
+
+    def run() -> None:
+        for persona in personas:
+            try:
+                warm_prefix(backend, persona)
+            except Exception as exc:  # an optimisation: the chat works without it
+                log.debug("warming %s failed: %s", persona.id, exc)
+
+    thread = threading.Thread(target=run, name="persona-warm", daemon=True)
+    thread.start()
+    return thread
+
+
 class Conversation:
     """One conversation between a user and a persona, persisted turn by turn.
 
@@ -164,8 +194,21 @@ class Conversation:
         return messages
 
     def system_prompt(self) -> str:
-        """The system message as the model sees it (examples follow it as chat turns)."""
-        return render_system_prompt(self.persona, user_name=self.user_name, include_examples=False)
+        """The system message as the model sees it (examples follow it as chat turns).
+
+        It names no user: who the user is goes in the note after the history, so every
+        conversation with a persona starts with the same tokens, whose evaluated KV state
+        is kept on disk (`warm`)."""
+        return render_system_prompt(self.persona, include_examples=False)
+
+    def prompt_prefix(self) -> list[Message]:
+        """The fixed start of every prompt of this persona: system message and examples."""
+        return prompt_prefix(self.persona)
+
+    def warm(self) -> bool:
+        """Have the backend evaluate (or load from disk) the fixed prompt prefix now, so the
+        first reply only reads what is new. False when there was nothing to do."""
+        return warm_prefix(self.backend, self.persona)
 
     def memory_note(self) -> str:
         """What the robot remembers about the user, as placed after the history."""
@@ -237,8 +280,8 @@ class Conversation:
         tail = [Message("system", tail_text)] if tail_text else []
         budget = max(self.backend.context_length - options.max_tokens, 64)
         fitted = fit_prompt(
-            system=render_system_prompt(self.persona, user_name=name, include_examples=False),
-            examples=example_messages(self.persona, user_name=name) if self._examples_fit else (),
+            system=self.system_prompt(),
+            examples=example_messages(self.persona) if self._examples_fit else (),
             history=self.history(),
             new_message=Message("user", text),
             tail=tail,

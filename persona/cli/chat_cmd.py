@@ -7,6 +7,7 @@ import json
 import sys
 
 from persona.chat import ChatStore, Conversation, ReplyDelta, ReplyDone
+from persona.chat.engine import warm_in_background
 from persona.chat.roast_mode import RoastMode
 from persona.cli.common import add_model_options, generation_options, load_backend
 from persona.errors import BadInput, PersonaError
@@ -61,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
             options=generation_options(args),
         )
         if args.once is not None:
+            conv.warm()  # loads the persona's prompt from disk, or saves it for next time
             return _once(conv, args.once, as_json=args.json)
+        warm_in_background(backend, [persona])  # while the user reads and types
         return _interactive(conv, roast_source=args.roast, seed=args.seed)
     finally:
         store.close()

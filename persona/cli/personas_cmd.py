@@ -18,8 +18,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p_show = sub.add_parser("show", help="show a persona (by name, file or card)")
     p_show.add_argument("persona", metavar="NAME|FILE")
-    p_show.add_argument("--system", action="store_true", help="print the rendered system prompt")
-    p_show.add_argument("--user", default=None, help="user name for {{user}} and the prompt")
+    p_show.add_argument(
+        "--system", action="store_true", help="print the prompt the model receives, by message"
+    )
+    p_show.add_argument("--user", default=None, help="a user name, as the note after history")
     p_show.add_argument("--no-examples", action="store_true", help="leave out example dialogue")
     p_show.set_defaults(func=_show)
 
@@ -47,15 +49,20 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from persona.personas import dump_persona_yaml, load_persona, render_system_prompt
+    from persona.chat.engine import prompt_prefix
+    from persona.personas import dump_persona_yaml, load_persona, render_template
 
     persona = load_persona(args.persona)
     if args.system:
-        print(
-            render_system_prompt(
-                persona, user_name=args.user, include_examples=not args.no_examples
-            )
-        )
+        # What the engine sends before the history: the same function builds both.
+        messages = prompt_prefix(persona)
+        if args.no_examples:
+            messages = messages[:1]
+        for message in messages:
+            print(f"[{message.role}]\n{message.content}\n")
+        if args.user:
+            note = render_template("chat/memory_note.j2", user_name=args.user, facts=[])
+            print(f"[system, after the history]\n{note.strip()}")
     else:
         print(dump_persona_yaml(persona), end="")
     return 0

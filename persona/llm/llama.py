@@ -21,7 +21,8 @@ from typing import Any
 
 from persona.errors import BadInput, ModelError
 from persona.llm.base import BackendConfig, GenerationOptions, Message, TextDelta
-from persona.llm.kv_snapshots import SnapshotCache, common_prefix
+from persona.llm.kv_disk import DiskSnapshots
+from persona.llm.kv_snapshots import Snapshot, SnapshotCache, common_prefix
 from persona.llm.stop_strings import StopStringFilter
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,12 @@ class LlamaBackend:
     name = "llama"
 
     def __init__(
-        self, llm: Any, *, model_path: Path, snapshot_mb: int = DEFAULT_SNAPSHOT_MB
+        self,
+        llm: Any,
+        *,
+        model_path: Path,
+        snapshot_mb: int = DEFAULT_SNAPSHOT_MB,
+        disk: DiskSnapshots | None = None,
     ) -> None:
         import llama_cpp
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
@@ -82,6 +88,12 @@ class LlamaBackend:
         self._lock = threading.Lock()
         self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
         self._grammars: dict[str, Any] = {}
+        # Prompt prefixes evaluated before (any process): restored instead of re-read.
+        self._disk = disk
+        self._pinned: list[Snapshot] = [
+            Snapshot(snap.tokens, (ctypes.c_uint8 * len(snap.data)).from_buffer_copy(snap.data))
+            for snap in (disk.load_all() if disk is not None else [])
+        ]
         template = llm.metadata.get("tokenizer.chat_template")
         if not template:
             raise ModelError(
@@ -121,6 +133,7 @@ class LlamaBackend:
         }
         extra = dict(config.extra)
         snapshot_mb = int(extra.pop("kv_snapshot_mb", DEFAULT_SNAPSHOT_MB))
+        use_disk = bool(extra.pop("kv_disk", os.environ.get("PERSONA_KV_CACHE", "1") != "0"))
         kwargs.update(extra)
         try:
             with _quiet_native_stderr():
@@ -132,8 +145,14 @@ class LlamaBackend:
                 " download it again"
             ) from None
         log.info("loaded %s (n_ctx=%d, threads=%d)", path.name, config.n_ctx, threads)
+        disk = None
+        if use_disk:
+            from persona.doctor import native_build_key
+            from persona.paths import cache_dir
+
+            disk = DiskSnapshots(cache_dir() / "kv" / native_build_key(path))
         try:
-            return cls(llm, model_path=path, snapshot_mb=snapshot_mb)
+            return cls(llm, model_path=path, snapshot_mb=snapshot_mb, disk=disk)
         except ModelError:
             llm.close()
             raise
@@ -166,19 +185,49 @@ class LlamaBackend:
         with self._lock:
             yield from self._generate(messages, options, abort)
 
-    def drop_cache(self) -> None:
-        """Forget every cached token, as right after loading (benchmarks start cold)."""
+    def drop_cache(self, *, pinned: bool = True) -> None:
+        """Forget every cached token, as right after loading (benchmarks start cold).
+        `pinned=False` keeps the saved persona prefixes (a fresh process would have them)."""
         with self._lock:
             self._llm.reset()
             if self._snapshots is not None:
                 self._snapshots = SnapshotCache(self._snapshots.capacity_bytes)
+            if pinned:
+                self._pinned = []
 
     def close(self) -> None:
+        """Free the model. The conversation in the context is kept on disk first, so a
+        `--resume` in the next process does not re-read its history."""
+        if self._llm is not None and self._disk is not None:
+            if self._lock.acquire(timeout=5):
+                try:
+                    self._persist_current()
+                finally:
+                    self._lock.release()
         llm, self._llm = self._llm, None
         if llm is not None:
             llm.close()
 
+    def _persist_current(self) -> None:
+        llm = self._llm
+        tokens = tuple(int(t) for t in llm.input_ids[: llm.n_tokens])
+        found = self._best_snapshot(tokens)
+        if len(tokens) - (found[1] if found else 0) < _MIN_RESTORE_GAIN:
+            return  # nothing worth keeping beyond what is already saved
+        state = self._state()
+        if state is not None:
+            self._disk.save(tokens, state)
+
     # --- generation ---------------------------------------------------------------------
+
+    def _best_snapshot(self, head: Sequence[int]) -> tuple[Snapshot, int] | None:
+        """The saved KV state (recent conversation or pinned prefix) sharing most with head."""
+        found = self._snapshots.best(head) if self._snapshots is not None else None
+        for snap in self._pinned:
+            shared = common_prefix(snap.tokens, head)
+            if shared and (found is None or shared > found[1]):
+                found = (snap, shared)
+        return found
 
     def _switch_conversation(self, head: list[int]) -> None:
         """Before `head` overwrites the context: save what it would throw away (another
@@ -186,12 +235,12 @@ class LlamaBackend:
         when that beats what the context holds. A single conversation never pays for this.
         """
         llm = self._llm
-        if self._snapshots is None or llm._is_recurrent or llm._is_hybrid:
+        if llm._is_recurrent or llm._is_hybrid:
             return
         current = common_prefix(llm.input_ids[: llm.n_tokens], head)
         if llm.n_tokens - current >= _MIN_RESTORE_GAIN:
             self._save_snapshot()
-        found = self._snapshots.best(head)
+        found = self._best_snapshot(head)
         if found is None:
             return
         snap, shared = found
@@ -207,14 +256,46 @@ class LlamaBackend:
         llm.n_tokens = n
         log.debug("restored a KV snapshot: %d of %d prompt tokens cached", shared, len(head))
 
+    def warm(self, messages: Sequence[Message]) -> bool:
+        """Evaluate a fixed prompt prefix (a persona's system prompt and examples) now, and
+        keep its KV state in memory and on disk, so no later process reads it cold.
+        Returns False when it was already cached (nothing evaluated)."""
+        if self._llm is None:
+            raise ModelError("the model was closed: load it again")
+        tokens = self.prompt_tokens(messages)
+        with self._lock:
+            llm = self._llm
+            found = self._best_snapshot(tokens)
+            if found is not None and found[1] >= len(tokens) - 1:
+                return False
+            if llm._is_recurrent or llm._is_hybrid:
+                return False
+            self._switch_conversation(tokens)
+            if not self._prefill(tokens, None):
+                return False
+            state = self._state()
+            if state is None:
+                return True
+            snap = Snapshot(tuple(int(t) for t in tokens), state)
+            self._pinned = [p for p in self._pinned if p.tokens != snap.tokens] + [snap]
+            if self._disk is not None:
+                self._disk.save(snap.tokens, state)
+            return True
+
+    def _state(self) -> Any:
+        ctx = self._llm._ctx.ctx
+        size = self._lib.llama_state_seq_get_size(ctx, 0)
+        buf = (ctypes.c_uint8 * size)()
+        if self._lib.llama_state_seq_get_data(ctx, buf, size, 0) != size:
+            return None
+        return buf
+
     def _save_snapshot(self) -> None:
         llm = self._llm
         if self._snapshots is None or llm.n_tokens == 0:
             return
-        ctx = llm._ctx.ctx
-        size = self._lib.llama_state_seq_get_size(ctx, 0)
-        buf = (ctypes.c_uint8 * size)()
-        if self._lib.llama_state_seq_get_data(ctx, buf, size, 0) == size:
+        buf = self._state()
+        if buf is not None:
             self._snapshots.put(llm.input_ids[: llm.n_tokens].tolist(), buf)
 
     def _prefill(self, head: list[int], abort: threading.Event | None) -> bool:

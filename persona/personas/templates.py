@@ -76,15 +76,19 @@ def system_prompt_context(
 ) -> dict[str, Any]:
     """The variables `chat/system.j2` sees: macro-expanded persona text, never `extra`."""
 
-    def fill(text: str | None) -> str:
-        return substitute_macros(text or "", char=persona.name, user=user_name).strip()
+    def fill(text: str | None, *, nobody: str = "the user") -> str:
+        # No name known: "{{user}}" in a description reads as "the user" ("fond of the user").
+        return substitute_macros(text or "", char=persona.name, user=user_name or nobody).strip()
 
     examples = []
     if include_examples:
         for dialogue in persona.example_dialogue:
             examples.append(
                 [
-                    (DEFAULT_USER_NAME if role == "user" else persona.name, fill(text))
+                    (
+                        DEFAULT_USER_NAME if role == "user" else persona.name,
+                        fill(text, nobody=DEFAULT_USER_NAME),
+                    )
                     for role, text in dialogue
                 ]
             )

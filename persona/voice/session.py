@@ -112,22 +112,17 @@ def build_loop(
 
 def warm_up(*, conversation: object, stt: SpeechToText, tts: TextToSpeech) -> None:
     """Pay the first-call costs before listening, not on the first question: CTranslate2 and
-    ONNX set-up, and the LLM's evaluation of the system prompt (llama.cpp keeps that prefix
-    in its KV cache, so the first reply only evaluates the new message)."""
+    ONNX set-up, and the persona's prompt prefix (kept on disk between runs, so the first
+    reply only evaluates the new message)."""
     import numpy as np
-
-    from persona.llm.base import GenerationOptions, Message
 
     stt.transcribe(np.zeros(16000, dtype=np.float32))
     for _ in tts.synthesize("Ready."):
         pass
-    backend = getattr(conversation, "backend", None)
-    system_prompt = getattr(conversation, "system_prompt", None)
-    if backend is None or system_prompt is None:
+    warm = getattr(conversation, "warm", None)
+    if warm is None:
         return
     try:
-        messages = [Message("system", system_prompt()), Message("user", "Hello")]
-        for _ in backend.stream_chat(messages, GenerationOptions(max_tokens=1)):
-            pass
+        warm()  # the persona's prompt prefix: loaded from disk, or evaluated and saved
     except Exception as exc:  # warming is an optimisation; the loop works without it
         log.debug("LLM warm-up failed: %s", exc)

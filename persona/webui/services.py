@@ -93,8 +93,23 @@ class Services:
                     n_ctx=self.config.n_ctx,
                     threads=self.config.threads,
                 )
-                self._backends[key] = open_backend(self.config.backend, config)
+                backend = open_backend(self.config.backend, config)
+                self._backends[key] = backend
+                self._warm(backend)
             return self._backends[key]
+
+    def _warm(self, backend: LLMBackend) -> None:
+        """Warm every built-in persona's prompt in the background, so the first reply and a
+        persona switch never read a persona's prompt cold."""
+        from persona.chat.engine import warm_in_background
+        from persona.personas import list_personas, load_persona
+
+        try:
+            personas = [load_persona(pid) for pid in list_personas()]
+        except PersonaError as exc:
+            log.debug("no personas to warm: %s", exc)
+            return
+        warm_in_background(backend, personas)
 
     def stt(self) -> object:
         from persona.speech.stt import WhisperStt

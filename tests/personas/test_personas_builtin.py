@@ -113,7 +113,7 @@ def test_macros_substituted_at_render_time():
     assert render_greeting(persona, user_name="Ada") == "Hi Ada, I am Robo."
     assert render_post_history(persona, "Ada") == "Stay as Robo talking to Ada."
     assert render_post_history(dataclasses.replace(persona, post_history_instructions=None)) == ""
-    assert "Robo helps User." in render_system_prompt(persona)
+    assert "Robo helps the user." in render_system_prompt(persona)
     assert substitute_macros("{{user}}", char="C", user="friend") == "friend"
 
 

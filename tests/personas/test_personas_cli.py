@@ -34,9 +34,10 @@ def test_show_yaml_and_system(capsys):
     assert shown["id"] == "percival" and shown["wake_phrase"] == "hey percival"
     assert run(["show", "bleep", "--system", "--user", "Ada"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("You are Bleep.") and "Ada" in out and "Example conversation" in out
+    assert out.startswith("[system]\nYou are Bleep.") and "[assistant]\n*Bwoo-dee-dee!*" in out
+    assert out.rstrip().endswith("The user's name is Ada.")
     assert run(["show", "bleep", "--system", "--no-examples"]) == 0
-    assert "Example conversation" not in capsys.readouterr().out
+    assert "[user]" not in capsys.readouterr().out
 
 
 def test_export_then_import_to_yaml(tmp_path, capsys):
