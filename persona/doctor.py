@@ -21,6 +21,7 @@ from pathlib import Path
 CHECKS = ("llm", "stt", "tts")
 _LABELS = {"llm": "language model", "stt": "speech in", "tts": "speech out"}
 DEFAULT_TIMEOUT_S = 300.0
+_NATIVE_CRASHES = {signal.SIGILL, signal.SIGSEGV, signal.SIGBUS}
 # Set in the child, so its own model load does not start another check.
 _CHILD_ENV = "PERSONA_DOCTOR_CHILD"
 
@@ -31,7 +32,9 @@ class CheckResult:
     ok: bool
     detail: str  # what ran, or the one-line error with what to do
     seconds: float
-    illegal_instruction: bool = False  # the child died of SIGILL: a build for another CPU
+    # The child died of SIGILL, SIGSEGV or SIGBUS in native code: most often a build that uses
+    # CPU instructions this machine (or its VM) does not allow, such as AMX tiles.
+    native_crash: bool = False
 
     def line(self) -> str:
         status = "ok" if self.ok else "FAILED"
@@ -54,6 +57,12 @@ def explain_exit(name: str, returncode: int, stderr: str) -> str:
             sig_name = signal.Signals(sig).name
         except ValueError:
             sig_name = f"signal {sig}"
+        if sig in (signal.SIGSEGV, signal.SIGBUS):
+            return (
+                f"crashed in native code ({sig_name}; on some VMs a CPU instruction the build"
+                " uses, such as AMX, faults like this): rerun scripts/setup.sh, or set"
+                " PERSONA_LLAMA_CMAKE_ARGS=-DGGML_NATIVE=OFF before it"
+            )
         return f"crashed in native code ({sig_name}): reinstall with scripts/setup.sh"
     last = next((ln.strip() for ln in reversed(stderr.splitlines()) if ln.strip()), "")
     if last.startswith("error: "):
@@ -100,7 +109,7 @@ def run_checks(
                 False,
                 explain_exit(name, proc.returncode, proc.stderr),
                 elapsed,
-                illegal_instruction=proc.returncode == -signal.SIGILL,
+                native_crash=-proc.returncode in _NATIVE_CRASHES,
             )
 
 
@@ -121,7 +130,8 @@ def native_build_key(model_path: Path) -> str:
     """Identifies this llama.cpp build running this model file on this CPU."""
     import llama_cpp
 
-    lib = Path(llama_cpp.__file__).parent / "lib"
+    # The library folder really loaded (LLAMA_CPP_LIB_PATH can point at another build).
+    lib = Path(os.environ.get("LLAMA_CPP_LIB_PATH") or Path(llama_cpp.__file__).parent / "lib")
     parts = [_cpu_signature(), str(model_path.resolve())]
     for path in sorted(lib.glob("*.so*")) + [model_path]:
         try:

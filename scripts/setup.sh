@@ -121,7 +121,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$key" ] &&
     .venv/bin/persona doctor || doctor_rc=$?
     portable="$(llama_cmake_args portable)"
     if [ "$doctor_rc" = 3 ] && [ -z "${PERSONA_LLAMA_CMAKE_ARGS:-}" ] && [ "$llama_args" != "$portable" ]; then
-        # An illegal instruction: this CPU does not run what it advertises. Rebuild portable.
+        # llama.cpp crashed in native code: this CPU (or VM) does not run what it advertises.
         echo "setup: rebuilding llama-cpp-python with the portable flags ($portable)" >&2
         rm -rf "$wheel_dir"
         PERSONA_LLAMA_CMAKE_ARGS="$portable" exec "$0" "$want"

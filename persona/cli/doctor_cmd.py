@@ -36,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
     ):
         print(result.line(), file=sys.stdout if result.ok else sys.stderr, flush=True)
         failed += not result.ok
-        illegal = illegal or result.illegal_instruction
-    # 3: the native code does not run on this CPU (scripts/setup.sh rebuilds it portable).
+        illegal = illegal or (result.native_crash and result.name == "llm")
+    # 3: llama.cpp crashed in native code (scripts/setup.sh then rebuilds it portable).
     return 3 if illegal else 1 if failed else 0
