@@ -308,6 +308,7 @@ class Conversation:
             max_chars=self.persona.max_reply_chars,
             reply_format=self.persona.reply_format,
             must_mention=recall.value if recall else None,
+            system_prompt=fitted.messages[0].content,
         )
         tries = 1 + max(0, self.guard_retries)
         emitted = ""
@@ -323,8 +324,10 @@ class Conversation:
                 whole=self.persona.reply_format is not None or recall is not None,
             )
             opts = gen_options
-            if attempt and opts.seed is not None:
-                opts = replace(opts, seed=opts.seed + 7919 * attempt)
+            if attempt:
+                # A fresh sample: another seed, and never greedy (greedy would say it again).
+                seed = None if opts.seed is None else opts.seed + 7919 * attempt
+                opts = replace(opts, seed=seed, temperature=max(opts.temperature, 0.7))
             raw = visible = ""
             finish, status = "stop", "more"
             stream = self.backend.stream_chat(fitted.messages, opts, abort)

@@ -87,7 +87,7 @@ def identity_problems(
 
 # --- form -----------------------------------------------------------------------------------
 
-_LIST_LINE = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)]\s+|#{1,6}\s)")
+_LIST_LINE = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)](?:\s+|$)|#{1,6}\s)")
 _MARKUP = re.compile(r"\*\*|__|`|\[[^\]]*\]\(|^\s*>", re.M)
 
 
@@ -164,6 +164,15 @@ def repeats(sentence: str, earlier: Iterable[str]) -> bool:
     return False
 
 
+def repeated(text: str, earlier: Sequence[str]) -> bool:
+    """True when `text` (one sentence or a whole reply) says again what was said before: a
+    sentence of 4+ words, or the whole reply word for word (a short canned line twice)."""
+    key = " ".join(words(text))
+    if key and any(key == " ".join(words(old)) for old in earlier):
+        return True
+    return any(repeats(s, earlier) for s in split_sentences(text))
+
+
 # --- language -------------------------------------------------------------------------------
 
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -172,7 +181,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "en": "the and is are you your i to of it that what how this with for have do not my "
         "me we be can was will would there here about just so a an as at in on am i'm it's "
         "if or but by from they he she his her our us did does hello hi thanks thank yes "
-        "good sure okay",
+        "good sure okay no",
         "es": "el la los las que es de y en un una por para con no mi tu yo qué cómo estás "
         "eres hola gracias muy pero también está soy",
         "fr": "le la les des est et je tu vous un une que qui pas ne pour avec mon ton "
@@ -255,6 +264,17 @@ class ReplyContext:
     max_chars: int | None = None
     reply_format: str | None = None
     must_mention: str | None = None  # a remembered fact the user asked for
+    system_prompt: str = ""  # the instructions, which must never be read out
+
+
+_LEAK_WORDS = 7
+
+
+def leaks(text: str, system_prompt: str, n: int = _LEAK_WORDS) -> bool:
+    """True when the text reads out `n` or more consecutive words of the instructions."""
+    if not system_prompt:
+        return False
+    return bool(_ngrams(words(text), n) & _ngrams(words(system_prompt), n))
 
 
 def forgot(reply: str, ctx: ReplyContext) -> bool:
@@ -270,7 +290,9 @@ def sentence_problems(sentence: str, ctx: ReplyContext, *, first: bool) -> tuple
     problems += [
         p for p in form_problems(sentence, markup_ok=ctx.reply_format == "beeps") if p != "too-long"
     ]
-    if repeats(sentence, ctx.earlier_replies):
+    if leaks(sentence, ctx.system_prompt):
+        problems.append("leak")
+    if repeated(sentence, ctx.earlier_replies):
         problems.append("repeat")
     if first and echoes(sentence, ctx.user_text):
         problems.append("echo")
@@ -284,7 +306,9 @@ def reply_problems(reply: str, ctx: ReplyContext) -> tuple[str, ...]:
     problems += form_problems(reply, max_chars=ctx.max_chars, markup_ok=ctx.reply_format == "beeps")
     if echoes(reply, ctx.user_text):
         problems.append("echo")
-    if any(repeats(s, ctx.earlier_replies) for s in split_sentences(reply)):
+    if leaks(reply, ctx.system_prompt):
+        problems.append("leak")
+    if repeated(reply, ctx.earlier_replies):
         problems.append("repeat")
     if language_problem(reply, ctx.user_text):
         problems.append("language")

@@ -22,7 +22,7 @@ from persona.chat.guards import (
 from persona.chat.text import cut_to_length
 
 # Problems that make a sentence wrong, not just untidy: never shown.
-HARD = frozenset({"identity", "is-user", "ai-claim", "echo", "repeat", "format", "forgot"})
+HARD = frozenset({"identity", "is-user", "ai-claim", "echo", "repeat", "format", "forgot", "leak"})
 
 _COMPLETE = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
 _BULLET = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)]\s+|#{1,6}\s)")

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from persona.chat import guards
 from persona.chat.text import split_sentences
 from persona.roast import find_protected, score_roast
 from persona.scenarios.model import Assertion
@@ -44,6 +45,17 @@ class ReplyContext:
     angles: tuple[Any, ...] = ()  # persona.roast.Angle, when the scenario has a profile
     memory: tuple[str, ...] = ()  # "kind: value" lines the engine remembers about the user
     judge: Judge | None = None
+    user_text: str = ""  # what the user said this turn ("" for a greeting)
+    earlier_replies: tuple[str, ...] = ()  # the robot's replies before this one, this chat
+    reply_format: str | None = None  # the persona's fixed reply format ("beeps")
+
+    @property
+    def user_name(self) -> str | None:
+        for line in self.memory:
+            kind, _, value = line.partition(": ")
+            if kind == "name":
+                return value
+        return None
 
 
 def _ok(passed: bool, reason: str) -> AssertionResult:
@@ -186,44 +198,6 @@ _BOILERPLATE = re.compile(
     r"|chatgpt|openai|smollm)",
     re.I,
 )
-_SELF_NAME = re.compile(
-    r"\b(?:[Ii] am|[Ii]'m|[Ii]’m|[Mm]y name is|[Cc]all me|[Tt]his is)\s+([A-Z][\w-]+)"
-)
-_NOT_NAMES = {
-    "A",
-    "An",
-    "The",
-    "Not",
-    "So",
-    "Just",
-    "Here",
-    "Sorry",
-    "Glad",
-    "Happy",
-    "Fine",
-    "Ready",
-    "Always",
-    "Still",
-    "Very",
-    "Really",
-    "Your",
-    "Yours",
-    "Back",
-    "Sure",
-    "Only",
-    "Also",
-    "All",
-    "In",
-    "On",
-    "At",
-    "Afraid",
-    "Good",
-    "Great",
-    "Okay",
-    "Ok",
-    "It",
-    "What",
-}
 
 
 def in_character(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
@@ -232,19 +206,66 @@ def in_character(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
     boiler = _BOILERPLATE.search(reply)
     if boiler:
         return _ok(False, f"assistant boilerplate {boiler.group(0)!r}")
-    allowed = {w.lower() for w in (ctx.persona_name, ctx.persona_id) for w in w.split() if w}
-    allowed |= {v.lower() for v in _texts(value)} if value is not None else set()
-    for match in _SELF_NAME.finditer(reply):
-        name = match.group(1)
-        if name in _NOT_NAMES or name.lower() in allowed:
-            continue
-        if match.group(0).lower().startswith("this is") and name.lower() not in {
-            "chatgpt",
-            "claude",
-        }:
-            continue  # "this is Monday": only flag assistant names here
-        return _ok(False, f"calls itself {name!r} ({match.group(0)!r})")
-    return _ok(True, "in character")
+    return no_identity_break(reply, value, ctx)
+
+
+def _persona_names(value: Any, ctx: ReplyContext) -> tuple[str, ...]:
+    names = [w for n in (ctx.persona_name, ctx.persona_id) for w in n.split() if w]
+    return tuple(names + (_texts(value) if value is not None else []))
+
+
+def no_identity_break(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """The robot names itself only by its own name (or `value`), never claims to be the
+    user, and never calls itself an AI or a language model. The engine's guards use the
+    same check (persona.chat.guards.identity_problems)."""
+    problems = guards.identity_problems(
+        reply, persona_names=_persona_names(value, ctx), user_name=ctx.user_name
+    )
+    if not problems:
+        return _ok(True, "in character")
+    names = guards.claimed_names(reply)
+    detail = f" (calls itself {names[0]!r})" if names and "ai-claim" not in problems[:1] else ""
+    return _ok(False, f"identity break: {', '.join(problems)}{detail}")
+
+
+def no_repeat(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """No sentence of 4+ words from the robot's earlier replies in this conversation, and
+    not the same reply as an earlier one (a canned line said twice)."""
+    norm = " ".join(guards.words(reply))
+    for earlier in ctx.earlier_replies:
+        if norm and norm == " ".join(guards.words(earlier)):
+            return _ok(False, f"the same reply as before: {earlier!r}")
+    for sentence in guards.split_sentences(reply):
+        if guards.repeats(sentence, ctx.earlier_replies):
+            return _ok(False, f"repeats an earlier sentence: {sentence!r}")
+    return _ok(True, "nothing repeated")
+
+
+def no_echo(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """The reply does not parrot the user's message back."""
+    if ctx.user_text and guards.echoes(reply, ctx.user_text):
+        return _ok(False, "echoes the user's message")
+    return _ok(True, "no echo")
+
+
+def reply_format(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """The reply has the persona's fixed format (`value` overrides it), e.g. Bleep's
+    "*beeps* [Translation: ...]"."""
+    wanted = str(value) if value is not None else ctx.reply_format
+    if not wanted:
+        return _ok(True, "the persona has no fixed format")
+    if wanted not in guards.FORMATS:
+        return _ok(False, f"unknown format {wanted!r}: use {', '.join(guards.FORMATS)}")
+    ok = not guards.format_problem(reply, wanted)
+    return _ok(ok, f"in the {wanted} format" if ok else f"not in the {wanted} format")
+
+
+def same_language(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """The reply is in the language the user wrote in (when it can be told)."""
+    if ctx.user_text and guards.language_problem(reply, ctx.user_text):
+        want, got = guards.guess_language(ctx.user_text), guards.guess_language(reply)
+        return _ok(False, f"the user wrote {want}, the reply is {got}")
+    return _ok(True, "same language")
 
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -296,7 +317,7 @@ def llm_rubric(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
 
 # -- registry ------------------------------------------------------------------------------
 # Value kinds: "text", "texts" (a list), "int", "number", "regex", "none" (no value),
-# "optional-int", "optional-texts".
+# "optional-int", "optional-texts", "optional-text".
 @dataclass(frozen=True, slots=True)
 class AssertionType:
     check: Callable[[str, Any, ReplyContext], AssertionResult]
@@ -320,6 +341,11 @@ ASSERTIONS: dict[str, AssertionType] = {
     "latency": AssertionType(latency, "number"),
     "spoken-friendly": AssertionType(spoken_friendly, "none"),
     "in-character": AssertionType(in_character, "optional-texts"),
+    "no-identity-break": AssertionType(no_identity_break, "optional-texts"),
+    "no-repeat": AssertionType(no_repeat, "none"),
+    "no-echo": AssertionType(no_echo, "none"),
+    "format": AssertionType(reply_format, "optional-text"),
+    "same-language": AssertionType(same_language, "none"),
     "no-system-prompt-leak": AssertionType(no_system_prompt_leak, "optional-int"),
     "no-protected-attribute": AssertionType(no_protected_attribute, "none"),
     "mentions-profile-fact": AssertionType(mentions_profile_fact, "optional-int"),

@@ -334,13 +334,13 @@ def _strings(value: Any) -> Iterable[str]:
 def _value(r: _Reader, node: yaml.Node | None, owner: yaml.Node, name: str, kind: str) -> Any:
     path = r.path
     if node is None:
-        if kind in ("none", "optional-int", "optional-texts"):
+        if kind in ("none", "optional-int", "optional-texts", "optional-text"):
             return None
         raise _fail(path, owner, f"{name} needs a `value`")
     if kind == "none":
         raise _fail(path, node, f"{name} takes no `value`")
     value = r.value(node)
-    if kind == "text":
+    if kind in ("text", "optional-text"):
         if not isinstance(value, str | int | float) or isinstance(value, bool) or str(value) == "":
             raise _fail(path, node, f"{name} needs a text `value`")
         return str(value)

@@ -294,6 +294,9 @@ class _RunState:
             angles=angles,
             memory=tuple(f.as_line() for f in self.conv.memory()),
             judge=judge,
+            user_text=user or "",
+            earlier_replies=_earlier_replies(self.conv, reply),
+            reply_format=self.persona.reply_format,
         )
         expects = turn.expect
         if action != "restart":
@@ -317,3 +320,11 @@ class _RunState:
         if done is None:  # the engine always ends with ReplyDone; guard against a bug anyway
             raise BadInput("the conversation produced no reply")
         return done.text, "chat", done.total_ms
+
+
+def _earlier_replies(conv: Any, reply: str) -> tuple[str, ...]:
+    """The robot's replies in this conversation before `reply` (the last one stored)."""
+    said = [m.content for m in conv.history() if m.role == "assistant"]
+    if said and said[-1] == reply:
+        said.pop()
+    return tuple(said)

@@ -270,3 +270,34 @@ def test_engine_keeps_the_model_answer_when_it_gives_the_fact(tmp_path) -> None:
     _deltas, done = _send(conv, "What's my name?")
     assert done.text == "You're Priya, silly!" and not done.fallback
     store.close()
+
+
+def test_reading_out_the_instructions_is_a_leak() -> None:
+    from persona.chat.guards import leaks
+
+    rules = "- You are Percival, a robot. Always answer as Percival, in the first person."
+    assert leaks("I'm Percival. Always answer as Percival, in the first person.", rules)
+    assert not leaks("I am Percival, a robot, at your service.", rules)
+
+
+def test_a_list_cut_right_after_its_number_is_a_list() -> None:
+    assert "list" in form_problems("Here are some rules for you:\n\n1.")
+
+
+def test_a_short_canned_reply_said_twice_is_a_repeat() -> None:
+    from persona.chat.guards import repeated
+
+    assert repeated("You're Marek.", ["You're Marek."])
+    assert not repeated("You're Marek.", ["You're Marek from Brno, I remember."])
+
+
+def test_engine_retry_is_never_greedy(tmp_path) -> None:
+    from persona.llm import GenerationOptions
+
+    conv, backend, store = _conversation(
+        tmp_path, ["I'm Ada.", "Hello Ada!"], options=GenerationOptions(temperature=0.0, seed=1)
+    )
+    _send(conv, "Hi, I'm Ada.")
+    first, retry = backend.requests[0][1], backend.requests[1][1]
+    assert first.temperature == 0.0 and retry.temperature >= 0.7 and retry.seed != first.seed
+    store.close()

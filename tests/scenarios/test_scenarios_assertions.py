@@ -27,6 +27,8 @@ CTX = ReplyContext(
     latency_ms=120.0,
     angles=tuple(extract_angles(load_profile(EXAMPLES / "bo.yaml"))),
     memory=("name: Priya", "likes: toast"),
+    user_text="Hi, I'm Priya. What should I cook tonight?",
+    earlier_replies=("Pasta is quick and cozy, Priya!",),
 )
 
 
@@ -65,6 +67,15 @@ CASES = {
     ),
     "memory-contains": ("priya", "whatever the reply says", None),
     "llm-rubric": ("is friendly", "anything", None),
+    "no-identity-break": (None, "I'm Sparky, hi Priya!", "Hi! I'm Priya."),
+    "no-repeat": (None, "Rice is nice too.", "Oh! Pasta is quick and cozy, Priya!"),
+    "no-echo": (None, "Pasta, Priya!", "Hi, I'm Priya. What should I cook tonight?"),
+    "format": ("beeps", "*Bwoo-dee!* [Translation: On it.]", "On it."),
+    "same-language": (
+        None,
+        "Pasta is a good idea for you tonight.",
+        "Yo creo que la pasta es muy buena para ti.",
+    ),
 }
 
 
@@ -207,3 +218,12 @@ def test_backtracking_regex_cannot_hang_the_run(pattern):
 def test_a_regex_past_its_deadline_says_why():
     result = evaluate(Assertion(type="regex", value=r"(a|aa)+$"), "a" * 43 + "!", CTX)
     assert result.error and not result.passed and "backtracking" in result.reason
+
+
+def test_format_follows_the_persona_and_repeat_catches_a_canned_line_said_twice():
+    bleep = ReplyContext(persona_name="Bleep", persona_id="bleep", reply_format="beeps")
+    assert check("format", "*Bip!* [Translation: Yes.]", ctx=bleep)
+    assert not check("format", "Yes, I can.", ctx=bleep)
+    assert check("format", "Yes, I can.", ctx=CTX)  # Sparky has no fixed format
+    twice = ReplyContext(earlier_replies=("Hello, Priya.",))
+    assert not check("no-repeat", "Hello, Priya.", ctx=twice)  # short, but the whole reply
