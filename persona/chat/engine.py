@@ -12,7 +12,7 @@ from persona.chat.context import fit_prompt
 from persona.chat.guards import ReplyContext
 from persona.chat.memory import Fact, extract_facts, recall_question
 from persona.chat.reply_gate import SentenceGate
-from persona.chat.store import ChatStore
+from persona.chat.store import ChatStore, normalise_user
 from persona.chat.text import (
     cut_at_turn_marker,
     prefix_undecided,
@@ -69,6 +69,20 @@ class _Turn:
     user_text: str | None  # None for the greeting
     reply_text: str
     db_id: int | None
+
+
+def check_message(text: object, *, max_chars: int = MAX_MESSAGE_CHARS) -> str:
+    """The user's message, stripped; BadInput (one line) when empty or too long. The one
+    message check every front end uses."""
+    if not isinstance(text, str) or not text.strip():
+        raise BadInput("the message is empty: type something to say")
+    text = text.strip()
+    if len(text) > max_chars:
+        raise BadInput(
+            f"the message is too long ({len(text):,} characters; the limit is "
+            f"{max_chars:,}): shorten it"
+        )
+    return text
 
 
 def prompt_prefix(persona: Persona) -> list[Message]:
@@ -153,7 +167,7 @@ class Conversation:
         `user_id_is_name=False` for opaque ids (a browser session): the robot then calls
         the user only by a name they told it.
         """
-        user = (user or DEFAULT_USER).strip()[:64] or DEFAULT_USER
+        user = normalise_user(user or DEFAULT_USER) or DEFAULT_USER
         conv_id = store.last_conversation(user, persona.id) if resume else None
         if conv_id is None:
             conv_id = store.new_conversation(user, persona.id)
@@ -243,15 +257,7 @@ class Conversation:
         return self._reply(text, abort=abort, options=options or self.options)
 
     def _validate(self, text: str) -> str:
-        if not isinstance(text, str) or not text.strip():
-            raise BadInput("the message is empty: type something to say")
-        text = text.strip()
-        if len(text) > self.max_message_chars:
-            raise BadInput(
-                f"the message is too long ({len(text):,} characters; the limit is "
-                f"{self.max_message_chars:,}): shorten it"
-            )
-        return text
+        return check_message(text, max_chars=self.max_message_chars)
 
     @staticmethod
     def _stop_strings(user_name: str | None) -> tuple[str, ...]:

@@ -61,8 +61,9 @@ def default_db_path() -> Path:
 
 
 def normalise_user(user: str) -> str:
-    """The user id as it is stored: trimmed and at most 64 characters (as
-    `Conversation.open` does), so `forget " ada "` finds what `chat --user " ada "` kept."""
+    """The user id as it is stored: trimmed and at most 64 characters. The one rule
+    `Conversation.open` and `forget` share, so `forget " ada "` finds what
+    `chat --user " ada "` kept."""
     return user.strip()[:MAX_USER_CHARS]
 
 

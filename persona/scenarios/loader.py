@@ -14,12 +14,12 @@ from typing import Any
 import yaml
 
 from persona.errors import BadInput, PersonaError
+from persona.llm import BACKENDS
 from persona.scenarios.assertions import ASSERTIONS, split_negation
 from persona.scenarios.model import Assertion, Scenario, Turn
 
 SUFFIX = ".scenario.yaml"
 VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*)\s*\}\}")
-BACKENDS = ("llama", "openai", "transformers")
 INTENSITIES = ("gentle", "medium", "spicy")
 
 _SCENARIO_KEYS = {

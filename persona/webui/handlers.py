@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from persona.chat import Conversation, ReplyDelta, ReplyDone
+from persona.chat.engine import check_message as engine_check_message
 from persona.errors import BadInput, PersonaError
 from persona.personas import Persona, list_personas, load_persona
 from persona.webui.security import (
@@ -177,15 +178,7 @@ def pending_messages(session: UiSession, text: str) -> ChatMessages:
 
 
 def check_message(text: str | None) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise BadInput("the message is empty: type something to say")
-    if len(text) > MAX_MESSAGE_CHARS:
-        raise BadInput(
-            f"the message is too long ({len(text):,} characters; the limit is "
-            f"{MAX_MESSAGE_CHARS:,}): shorten it"
-        )
-    return text
+    return engine_check_message(text or "", max_chars=MAX_MESSAGE_CHARS)
 
 
 def stream_reply(

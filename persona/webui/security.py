@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from persona.chat.engine import MAX_MESSAGE_CHARS as _ENGINE_MAX_MESSAGE_CHARS
 from persona.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ AUTH_ENV = "PERSONA_UI_AUTH"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_FILE_SIZE = "20mb"  # the same limit in Gradio's words, enforced by its server
-MAX_MESSAGE_CHARS = 4000
+MAX_MESSAGE_CHARS = _ENGINE_MAX_MESSAGE_CHARS  # one limit for every front end
 MAX_AUDIO_SECONDS = 60.0
 MIN_PASSWORD_CHARS = 8
 
