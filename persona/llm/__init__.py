@@ -12,7 +12,14 @@ from persona.llm.base import (
     collect,
 )
 
-BACKENDS = ("llama", "openai", "transformers")
+# Backends by name: "module:Class", each class with a `load(config)` constructor. A new
+# backend is one module and one line here; --backend, the UI and scenarios read this list.
+REGISTRY: dict[str, str] = {
+    "llama": "persona.llm.llama:LlamaBackend",
+    "openai": "persona.llm.openai_http:OpenAIBackend",
+    "transformers": "persona.llm.transformers_backend:TransformersBackend",
+}
+BACKENDS = tuple(REGISTRY)
 
 __all__ = [
     "BACKENDS",
@@ -28,17 +35,10 @@ __all__ = [
 
 def open_backend(kind: str = "llama", config: BackendConfig | None = None) -> LLMBackend:
     """Load a backend by name; heavy imports happen only for the one asked for."""
-    config = config or BackendConfig()
-    if kind == "llama":
-        from persona.llm.llama import LlamaBackend
+    import importlib
 
-        return LlamaBackend.load(config)
-    if kind == "openai":
-        from persona.llm.openai_http import OpenAIBackend
-
-        return OpenAIBackend.load(config)
-    if kind == "transformers":
-        from persona.llm.transformers_backend import TransformersBackend
-
-        return TransformersBackend.load(config)
-    raise NotFound(f"unknown backend {kind!r}: choose one of {', '.join(BACKENDS)}")
+    target = REGISTRY.get(kind)
+    if target is None:
+        raise NotFound(f"unknown backend {kind!r}: choose one of {', '.join(BACKENDS)}")
+    module, _, cls = target.partition(":")
+    return getattr(importlib.import_module(module), cls).load(config or BackendConfig())

@@ -15,10 +15,12 @@ from persona.speech.audio_io import (
     WavAudioOut,
     list_devices,
 )
+from persona.speech.beeps import BeepsTts
+from persona.speech.piper_voice import PiperTts
 from persona.speech.sentences import SentenceSplitter, split_for_tts
 from persona.speech.stt import SpeechToText, SttConfig, SttResult, WhisperStt
 from persona.speech.textclean import speakable
-from persona.speech.tts import BeepsTts, PiperTts, SpeechAudio, TextToSpeech, TtsConfig, open_tts
+from persona.speech.tts import SpeechAudio, TextToSpeech, TtsConfig, open_tts
 from persona.speech.vad import StreamingVad, VadConfig
 
 __all__ = [

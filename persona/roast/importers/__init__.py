@@ -17,7 +17,12 @@ from persona.roast.archive_safety import (
 from persona.roast.importers import bluesky, card, freetext, github, mastodon, x_archive
 from persona.roast.profile import MAX_POSTS, Profile
 
-__all__ = ["load_profile"]
+__all__ = ["ARCHIVE_IMPORTERS", "load_profile"]
+
+# Importers for folders and archives, tried in order: each module has
+# `looks_like(files) -> bool` and `load(files, *, limit) -> Profile`. A new format is one
+# module and one entry here.
+ARCHIVE_IMPORTERS = (x_archive, github, mastodon)
 
 _CARD_SUFFIXES = (".yaml", ".yml", ".json", ".md", ".markdown")
 _TEXT_SUFFIXES = (".txt", ".text")
@@ -64,7 +69,7 @@ def _load_path(path: Path, *, limit: int, limits: ArchiveLimits) -> Profile:
         car = files.find("repo.car")
         if car:
             return bluesky.load_bytes(files.read(car), origin=f"{path}:{car}", limit=limit)
-        for module in (x_archive, github, mastodon):
+        for module in ARCHIVE_IMPORTERS:
             if module.looks_like(files):
                 return module.load(files, limit=limit)
     raise BadInput(
