@@ -21,6 +21,8 @@ COMMANDS = (
     "voice",
     "test",
     "ui",
+    "serve",
+    "wyoming",
     "bench",
     "doctor",
 )

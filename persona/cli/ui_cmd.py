@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from persona.webui.services import UiConfig
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,20 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from persona.webui.launch import check_port_free, launch
-    from persona.webui.security import bind_policy
+    from persona.webui.launch import serve
 
-    policy = bind_policy(
-        host=args.host, port=args.port, auth=args.auth, insecure_no_auth=args.insecure_no_auth
-    )  # fail before building anything
-    check_port_free(policy.host, policy.port)
-    from persona.webui.app import build_app
-
-    launch(
-        build_app(),
-        host=args.host,
-        port=args.port,
-        auth=args.auth,
-        insecure_no_auth=args.insecure_no_auth,
-    )
+    serve(args, _build)
     return 0
+
+
+def _build(config: UiConfig) -> object:
+    from persona.webui.app import build_app  # Gradio: only once the bind checks passed
+
+    return build_app(config)

@@ -8,15 +8,21 @@ import errno
 import logging
 import socket
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from persona.errors import BadInput
+from persona.llm import BACKENDS
 from persona.webui.security import AUTH_ENV, MAX_FILE_SIZE, LoginGuard, bind_policy
+
+if TYPE_CHECKING:
+    from persona.webui.services import UiConfig
 
 log = logging.getLogger(__name__)
 
 
-def check_port_free(host: str, port: int) -> None:
-    """Fail with one line, before Gradio does with a traceback, when the port is taken."""
+def check_port_free(host: str, port: int, *, server: str = "persona ui") -> None:
+    """Fail with one line, before the server does with a traceback, when the port is taken."""
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except (socket.gaierror, UnicodeError) as exc:
@@ -30,7 +36,7 @@ def check_port_free(host: str, port: int) -> None:
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise BadInput(
-                    f"port {port} on {host} is already in use (another `persona ui`?): "
+                    f"port {port} on {host} is already in use (another `{server}`?): "
                     "stop that server or pass --port with a free port"
                 ) from None
             raise BadInput(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
@@ -62,6 +68,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--insecure-no-auth",
         action="store_true",
         help="allow a non-local --host without a login (anyone on the network can use it)",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default=None,
+        help="LLM backend (default: $PERSONA_BACKEND, else llama)",
+    )
+    parser.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="OpenAI-compatible server for --backend openai, shared by a fleet "
+        "(default: $PERSONA_BASE_URL; its key: $PERSONA_API_KEY)",
+    )
+
+
+def config_from_args(args: argparse.Namespace) -> UiConfig:
+    """The app's config: the PERSONA_* environment, overridden by --backend / --base-url."""
+    from persona.webui.services import UiConfig
+
+    config = UiConfig.from_env()
+    if args.backend:
+        config = replace(config, backend=args.backend)
+    if args.base_url:
+        config = replace(config, base_url=args.base_url)
+    return config
+
+
+def serve(args: argparse.Namespace, build: Callable[[UiConfig], object]) -> None:
+    """`persona ui` and `python ui.py`: check the bind policy and the port before anything
+    is built, then build the app from the arguments and serve it."""
+    policy = bind_policy(
+        host=args.host, port=args.port, auth=args.auth, insecure_no_auth=args.insecure_no_auth
+    )
+    check_port_free(policy.host, policy.port)
+    launch(
+        build(config_from_args(args)),
+        host=args.host,
+        port=args.port,
+        auth=args.auth,
+        insecure_no_auth=args.insecure_no_auth,
     )
 
 
@@ -98,8 +145,9 @@ def launch(
         demo.services.close()
 
 
-def main(demo: object, argv: list[str] | None = None) -> int:
-    """`python ui.py` entry: parse, check and serve; user errors print one line."""
+def main(build: Callable[[UiConfig], object], argv: list[str] | None = None) -> int:
+    """`python ui.py` entry: parse, check, build the app with `build` and serve; user errors
+    print one line."""
     import sys
 
     from persona.errors import PersonaError
@@ -108,13 +156,7 @@ def main(demo: object, argv: list[str] | None = None) -> int:
     add_arguments(parser)
     args = parser.parse_args(argv)
     try:
-        launch(
-            demo,
-            host=args.host,
-            port=args.port,
-            auth=args.auth,
-            insecure_no_auth=args.insecure_no_auth,
-        )
+        serve(args, build)
     except PersonaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

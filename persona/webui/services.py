@@ -31,10 +31,13 @@ def _env_int(name: str, default: int) -> int:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UiConfig:
-    """Load-time options of the app. `from_env` reads PERSONA_UI_* (tests shorten replies)."""
+    """Load-time options of the app. `from_env` reads PERSONA_UI_* (tests shorten replies)
+    and, as the CLI does, PERSONA_BACKEND, PERSONA_BASE_URL and PERSONA_API_KEY."""
 
     model: str | None = None
     backend: str = "llama"
+    base_url: str | None = None  # an OpenAI-compatible server, for backend "openai"
+    api_key: str | None = None
     n_ctx: int = 2048
     threads: int | None = None
     max_tokens: int = 160
@@ -48,6 +51,9 @@ class UiConfig:
     def from_env(cls) -> UiConfig:
         return cls(
             model=os.environ.get("PERSONA_UI_MODEL") or None,
+            backend=os.environ.get("PERSONA_BACKEND") or "llama",
+            base_url=os.environ.get("PERSONA_BASE_URL") or None,
+            api_key=os.environ.get("PERSONA_API_KEY") or None,
             max_tokens=_env_int("PERSONA_UI_MAX_TOKENS", 160),
             roast_n=_env_int("PERSONA_UI_ROAST_N", 3),
             roast_max_tokens=_env_int("PERSONA_UI_ROAST_MAX_TOKENS", 60),
@@ -92,6 +98,8 @@ class Services:
                     model=None if key == DEFAULT_MODEL and not self.config.model else key,
                     n_ctx=self.config.n_ctx,
                     threads=self.config.threads,
+                    base_url=self.config.base_url,
+                    api_key=self.config.api_key,
                 )
                 backend = open_backend(self.config.backend, config)
                 self._backends[key] = backend
@@ -129,7 +137,10 @@ class Services:
             return self._voices[key]
 
     def installed_models(self) -> list[str]:
-        """Installed LLM catalog names for the picker (the default first)."""
+        """Installed LLM catalog names for the picker (the default first). Another backend
+        serves its own model: then the picker holds just that one."""
+        if self.config.backend != "llama":
+            return [self.config.model or DEFAULT_MODEL]
         try:
             from persona.catalog import list_models
 
