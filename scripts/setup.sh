@@ -30,7 +30,7 @@ apt_install() {
 }
 
 if [ "$want" != llama-key ] && command -v apt-get >/dev/null; then
-    apt_install libportaudio2
+    apt_install libportaudio2 libopus0
     [ "$want" = test ] && apt_install chromium espeak-ng sox
 fi
 
@@ -132,6 +132,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$key" ] &&
     fi
     echo "$key" > "$stamp"
 fi
+# The fleet tests' llama-server, built from the same llama.cpp sources and flags (cached).
+if [ "$want" = test ]; then scripts/build-llama-server.sh >/dev/null; fi
 # The LLM the model ladder picks for this machine (models/catalog.toml); tests pin their own.
 if [ "$want" = run ] && [ -z "${PERSONA_LLM:-}" ]; then
     .venv/bin/persona models pull --ladder --quiet >/dev/null ||

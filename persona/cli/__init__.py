@@ -23,6 +23,7 @@ COMMANDS = (
     "ui",
     "serve",
     "wyoming",
+    "xiaozhi",
     "bench",
     "doctor",
 )

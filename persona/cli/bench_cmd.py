@@ -7,7 +7,7 @@ import importlib
 import json
 import sys
 
-BENCHES = ("llm", "roast", "voice", "ui")
+BENCHES = ("llm", "roast", "quality", "voice", "ui", "fleet")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
