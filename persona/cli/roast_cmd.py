@@ -17,7 +17,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--github", metavar="USER", help="fetch a GitHub profile from the live API")
     p.add_argument("--intensity", choices=("gentle", "medium", "spicy"), default="medium")
-    p.add_argument("--n", type=int, default=3, help="candidates to generate and score (default 3)")
+    p.add_argument(
+        "--n",
+        type=int,
+        default=3,
+        help="most model tries at the roast (default 3; small models get fewer)",
+    )
+    p.add_argument(
+        "--freedom",
+        choices=("code", "minimal", "rephrase", "own"),
+        default=None,
+        help="how much the model may change the code-built roast (default: by model size)",
+    )
     p.add_argument("--json", action="store_true", help='print {"roast", "angles", "candidates"}')
     add_model_options(p)
     p.set_defaults(func=run, max_tokens=60, temperature=0.8)
@@ -38,32 +49,36 @@ def load_source(source: str | None, github_user: str | None):
 
 def run(args: argparse.Namespace) -> int:
     from persona.personas import load_persona
-    from persona.roast.generate import RoastOptions, roast_profile
+    from persona.roast.generate import RoastDelta, RoastDone, RoastOptions, stream_roast
 
     if args.n < 1 or args.n > 16:
         raise BadInput("--n must be between 1 and 16")
     profile = load_source(args.source, args.github)
     persona = load_persona(args.persona)
     backend = load_backend(args)
+    options = RoastOptions(
+        intensity=args.intensity,
+        n=args.n,
+        max_tokens=args.max_tokens,
+        temperature=args.temperature,
+        seed=args.seed,
+        freedom=args.freedom,
+    )
+    result = None
     try:
-        result = roast_profile(
-            profile,
-            backend,
-            persona=persona,
-            options=RoastOptions(
-                intensity=args.intensity,
-                n=args.n,
-                max_tokens=args.max_tokens,
-                temperature=args.temperature,
-                seed=args.seed,
-            ),
-        )
+        for event in stream_roast(profile, backend, persona=persona, options=options):
+            if isinstance(event, RoastDelta) and not args.json:
+                print(event.text, end="", flush=True)  # the roast as soon as it is chosen
+            elif isinstance(event, RoastDone):
+                result = event.result
     finally:
         backend.close()
+    if result is None:
+        return 1
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        print(result.text)
+        print(flush=True)
         for angle in result.angles:
             print(f"  - {angle.fact} ({angle.source})", file=sys.stderr)
     return 0

@@ -1,8 +1,12 @@
 """Roast angles: concrete, checkable facts from a Profile and why they are funny.
 
-Everything here is computed in code. Each angle keeps its source field and the keywords
-that show a roast used it, so the scorer can check grounding. Facts touching protected
-attributes or reading like injected instructions never become angles.
+Everything here is computed in code. Each angle keeps its source field, the keywords that
+show a roast used it (so the scorer can check grounding) and its structured facts as
+`slots` (numbers, names, the fact said to the person), from which code-built lines are
+filled. Facts touching protected attributes, reading like instructions to the robot
+("sign off as ...") or holding text that cannot be said back (a swear word, a link, a
+quoted phrase) never become angles as written; a free-text fact whose shape is not
+understood ("counting", "badly") is not an angle at all.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from persona.roast.clauses import split_clauses
-from persona.roast.injection import looks_like_attack, trigger_phrases
+from persona.roast.injection import looks_like_attack, looks_like_instruction, trigger_phrases
+from persona.roast.phrasing import bio_statement, readme_statement, second_person
 from persona.roast.profile import STOPWORDS, Profile
-from persona.roast.safety import find_protected
+from persona.roast.safety import find_profanity, find_protected
 
 GENERIC_WORDS = frozenset(
     """has have owns own runs run loves love likes like makes make does lot lots big small best
@@ -42,13 +48,26 @@ class Angle:
     source: str
     keywords: tuple[str, ...]
     weight: float = 1.0
+    variant: str = ""  # "fan" or "celebrity" for follow_ratio, "daily" or "lurker" for volume
+    slots: tuple[tuple[str, str], ...] = ()  # structured facts: ("following", "842"), ...
+
+    @property
+    def joke_key(self) -> str:
+        """The entry of `prompts/roast/jokes.yaml` for this angle ("follow_ratio.fan")."""
+        return f"{self.kind}.{self.variant}" if self.variant else self.kind
+
+    def slot(self, name: str) -> str:
+        return dict(self.slots).get(name, "")
 
     @property
     def spoken(self) -> str:
         """The fact said to the person ("you follow 842 accounts ...")."""
+        if self.slot("said"):
+            return self.slot("said")
         if self.kind == "self_description":
             return _second_person(self.fact)
         text = re.sub(r"^their ", "your ", self.fact)
+        text = text.replace(" and has posted ", " and have posted ")
         text = re.sub(r"^(\d+) of (\d+) ", r"\1 of your \2 ", text)
         verbs = {"follows": "follow", "has": "have", "says": "say", "averages": "average"}
         first, _, rest = text.partition(" ")
@@ -69,23 +88,9 @@ class Angle:
         }
 
 
-_PERSON_VERBS = {"has": "have", "is": "are", "was": "were", "does": "do", "goes": "go"}
-
-
 def _second_person(clause: str) -> str:
     """ "Owns four cats" -> "you own four cats"; "a dentist" -> "you are a dentist"."""
-    first, _, rest = clause.partition(" ")
-    low = first.lower()
-    tail = f" {rest}" if rest else ""
-    if low in ("a", "an", "the"):
-        return f"you are {low}{tail}"
-    if low in _PERSON_VERBS:
-        return f"you {_PERSON_VERBS[low]}{tail}"
-    if low.endswith("ed") or low in ("can", "will", "never", "always", "love", "hate"):
-        return f"you {low}{tail}"
-    if low.endswith("s") and len(low) > 3 and not low.endswith("ss"):
-        return f"you {low[:-1]}{tail}"
-    return f"you told me: {clause}"
+    return second_person(clause) or f"you told me: {clause}"
 
 
 def keywords_of(text: str) -> tuple[str, ...]:
@@ -101,17 +106,76 @@ def keywords_of(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _clean(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
-
-
-def _allowed(text: str, triggers: tuple[str, ...]) -> bool:
-    """Text may feed an angle: no protected attribute, no instruction, no trigger phrase."""
+def _allowed(text: str, triggers: tuple[str, ...], *, swearing: bool = False) -> bool:
+    """Text may feed an angle: no protected attribute, no instruction, no trigger phrase,
+    no swear word (unless `swearing`: the caller paraphrases instead of quoting)."""
     if find_protected(text) or looks_like_attack(text):
+        return False
+    if not swearing and find_profanity(text):
         return False
     low = text.lower()
     return not any(t in low for t in triggers)
+
+
+_LINKISH = re.compile(
+    r"https?://|www\.|\S@\S|(?<!\w)[@#$]\w|\.(?:com|net|org|io|ly|me|co|app|dev|xyz|gg|tv)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”«»‘<>{}\[\]\\^~*_=+%|]|(?:^|\s)'[^']+'(?=[\s.,!?]|$)")
+_ACRONYMS = frozenset("DJ PM CEO CTO CFO NASA README API UX UI AI SQL PHP CSS HTML USB".split())
+MAX_CLAUSE_WORDS = 12
+MAX_CLAUSE_CHARS = 90
+
+
+def quotable(text: str) -> bool:
+    """Whether profile text may be said back word for word: short plain English, no swear
+    word, link, handle, quoted phrase or shouted word (how authors smuggle in a phrase)."""
+    from persona.chat.guards import guess_language
+
+    if not text.strip() or find_profanity(text) or _LINKISH.search(text) or _QUOTED.search(text):
+        return False
+    words = text.split()
+    if len(words) > MAX_CLAUSE_WORDS or len(text) > MAX_CLAUSE_CHARS:
+        return False
+    if any(len(w) > 24 for w in words):
+        return False
+    shouted = [w for w in re.findall(r"[A-Za-z]{4,}", text) if w.isupper()]
+    if any(w not in _ACRONYMS for w in shouted):
+        return False
+    if sum(c.isascii() for c in text) / len(text) < 0.95:
+        return False
+    return guess_language(text) in (None, "en")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def ordered_clauses(texts: list[str]) -> frozenset[str]:
+    """The clauses (lower-cased) of every sentence that gives the robot an order: none of
+    them is a fact about the person ("When you roast me, sign off as ..." bans both)."""
+    out: set[str] = set()
+    for text in texts:
+        for sentence in _SENTENCE.split(text or ""):
+            if sentence.strip() and looks_like_instruction(sentence):
+                out.update(c.lower() for c in split_clauses(sentence))
+                out.add(sentence.strip(" .!?").lower())
+    return frozenset(out)
+
+
+def _share(part: int, whole: int) -> tuple[str, str]:
+    """The ("share", ...) slot: "4 of your 6", or "all 6 of your" when part is whole."""
+    return ("share", f"all {whole} of your" if part == whole else f"{part} of your {whole}")
+
+
+def _odds_words(ratio: float) -> str:
+    """ "one in twenty": a ratio in words (Percival quotes odds; digits would read as facts)."""
+    words = {
+        2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+        9: "nine", 10: "ten", 12: "twelve", 15: "fifteen", 20: "twenty", 30: "thirty",
+        40: "forty", 50: "fifty", 100: "a hundred", 1000: "a thousand",
+    }  # fmt: skip
+    nearest = min(words, key=lambda n: abs(n - ratio) / n)
+    return f"one in {words[nearest]}"
 
 
 def _ratio(p: Profile) -> list[Angle]:
@@ -127,6 +191,12 @@ def _ratio(p: Profile) -> list[Angle]:
                 source="followers,following",
                 keywords=(str(ing), str(fol), "follow", "followers", "following"),
                 weight=2.0,
+                variant="fan",
+                slots=(
+                    ("following", str(ing)),
+                    ("followers", str(fol)),
+                    ("odds", _odds_words(ing / max(fol, 1))),
+                ),
             )
         ]
     if fol >= 200 and fol >= 10 * max(ing, 1):
@@ -138,6 +208,8 @@ def _ratio(p: Profile) -> list[Angle]:
                 source="followers,following",
                 keywords=(str(fol), str(ing), "follow", "followers", "celebrity"),
                 weight=1.5,
+                variant="celebrity",
+                slots=(("followers", str(fol)), ("following", str(ing))),
             )
         ]
     return []
@@ -158,6 +230,12 @@ def _night(p: Profile) -> list[Angle]:
             source="posts.created_at",
             keywords=("midnight", "night", "sleep", "3am", "a.m", "insomnia", "late"),
             weight=1.5,
+            slots=(
+                ("late", str(len(late))),
+                ("total", str(len(dated))),
+                _share(len(late), len(dated)),
+                ("odds", _odds_words(len(dated) / max(len(dated) - len(late), 1))),
+            ),
         )
     ]
 
@@ -180,6 +258,8 @@ def _volume(p: Profile) -> list[Angle]:
                 source="post_count,created_at",
                 keywords=(f"{per_day:.0f}", "a day", "per day", "daily"),
                 weight=1.2,
+                variant="daily",
+                slots=(("per_day", f"{per_day:.0f}"), ("year", str(year))),
             )
         ]
     if days > 365 * 3 and p.post_count <= 30:
@@ -191,6 +271,8 @@ def _volume(p: Profile) -> list[Angle]:
                 source="post_count,created_at",
                 keywords=(str(year), str(p.post_count), "lurk", "lurker"),
                 weight=1.0,
+                variant="lurker",
+                slots=(("year", str(year)), ("count", str(p.post_count))),
             )
         ]
     return []
@@ -199,7 +281,7 @@ def _volume(p: Profile) -> list[Angle]:
 def _hashtags(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
     out: list[Angle] = []
     for tag, count in p.top_hashtags[:3]:
-        if count >= 3 and _allowed(tag, triggers) and len(out) < 1:
+        if count >= 3 and _allowed(tag, triggers) and quotable(tag) and len(out) < 1:
             out.append(
                 Angle(
                     kind="hashtag",
@@ -208,6 +290,7 @@ def _hashtags(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="posts.hashtags",
                     keywords=(tag.lower(), "hashtag"),
                     weight=1.4,
+                    slots=(("tag", tag.lower()), ("count", str(count))),
                 )
             )
     own = [x for x in p.posts if not x.is_repost]
@@ -222,6 +305,7 @@ def _hashtags(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="posts.hashtags",
                     keywords=("hashtag", "hashtags"),
                     weight=1.0,
+                    slots=(("per_post", f"{total / len(own):.1f}"),),
                 )
             )
     return out
@@ -238,6 +322,8 @@ def _words(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
     for word, _ in p.top_words[:5]:
         if word in GENERIC_WORDS or word in _ATTACK_WORDS or not _allowed(word, triggers):
             continue
+        if not quotable(word) or len(word) < 4:
+            continue
         count = sum(1 for x in own if re.search(rf"\b{re.escape(word)}\b", x.text, re.I))
         if count >= 3:
             return [
@@ -248,6 +334,12 @@ def _words(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="posts.text",
                     keywords=(word,),
                     weight=1.3,
+                    slots=(
+                        ("word", word),
+                        ("count", str(count)),
+                        ("total", str(len(own))),
+                        _share(count, len(own)),
+                    ),
                 )
             ]
     return []
@@ -274,6 +366,7 @@ def _engagement(p: Profile) -> list[Angle]:
                     "zero likes",
                 ),
                 weight=1.2,
+                slots=(("best", str(best)), ("total", str(len(own)))),
             )
         ]
     return []
@@ -293,6 +386,12 @@ def _reposts(p: Profile) -> list[Angle]:
                 source="posts.is_repost",
                 keywords=(word, word.rstrip("s"), "other people", "retweet"),
                 weight=1.1,
+                slots=(
+                    ("boosts", str(boosts)),
+                    ("total", str(len(p.posts))),
+                    ("word", word),
+                    _share(boosts, len(p.posts)),
+                ),
             )
         ]
     return []
@@ -308,38 +407,103 @@ def _likes(p: Profile) -> list[Angle]:
                 source="likes_count,post_count",
                 keywords=(str(p.likes_count), "liked", "likes"),
                 weight=1.0,
+                slots=(("likes", str(p.likes_count)), ("posts", str(p.post_count))),
             )
         ]
     return []
 
 
-def _clause_angles(
-    clauses: list[str],
+def _plain_name(name: str) -> bool:
+    """A repo or language name that may be said: no swear word, link or shouting."""
+    return not find_profanity(name.replace("-", " ").replace("_", " ")) and quotable(
+        name.replace("-", " ").replace("_", " ")
+    )
+
+
+def _listed(names: list[str]) -> str:
+    """ "a, b and c"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_STATEMENTS = {"self_description": second_person, "bio": bio_statement, "readme": readme_statement}
+_OWNERS = {"self_description": "you", "bio": "your bio", "readme": "your README"}
+_QUOTE_INTROS = {
+    "self_description": "you told me",
+    "bio": "your bio says",
+    "readme": "your README says",
+}
+_PARAPHRASE_FACTS = {
+    "self_description": "is into {}",
+    "bio": "their bio is about {}",
+    "readme": "their README is about {}",
+}
+_PARAPHRASE_SAID = {
+    "self_description": "you are really into {}",
+    "bio": "your bio is all about {}",
+    "readme": "your README is all about {}",
+}
+
+
+def _clause_angle(
+    clause: str,
+    *,
     kind: str,
     source: str,
     why: str,
     prefix: str,
-    triggers: tuple[str, ...],
-    limit: int,
     weight: float,
+    triggers: tuple[str, ...],
+    has_subject: bool,
+) -> Angle | None:
+    """One free-text clause as an angle, said to the person; None when it is not a fact
+    this code understands (the shape is unknown and no topic matches), or not one to say.
+
+    A clause that cannot be said back word for word (a swear word, a quoted phrase) but
+    names a known topic is paraphrased from the topic ("your bio is all about sourdough")."""
+    from persona.roast.jokes import match_topic
+
+    if not _allowed(clause, triggers, swearing=True):
+        return None
+    if looks_like_instruction(clause, has_subject=has_subject):
+        return None
+    topic = match_topic(clause)
+    said = _STATEMENTS[kind](clause) if quotable(clause) else None
+    fact = f"{prefix}{clause}"
+    keys = keywords_of(clause)
+    if said is None and quotable(clause) and topic is not None:
+        said = f'{_QUOTE_INTROS[kind]} "{clause[:1].lower() + clause[1:]}"'
+    if said is None:
+        if topic is None or find_protected(clause):
+            return None
+        fact = _PARAPHRASE_FACTS[kind].format(topic.about)
+        said = _PARAPHRASE_SAID[kind].format(topic.about)
+        keys = keywords_of(topic.about) or (topic.about.lower(),)
+    if not keys or find_protected(said):
+        return None
+    return Angle(
+        kind=kind,
+        fact=fact,
+        why=why,
+        source=source,
+        keywords=keys,
+        weight=weight,
+        slots=(("said", said), ("topic", topic.name if topic else "")),
+    )
+
+
+def _clause_angles(
+    clauses: list[str],
+    *,
+    limit: int,
+    banned: frozenset[str] = frozenset(),
+    **fields: Any,
 ) -> list[Angle]:
+    """Up to `limit` angles from free-text clauses (see `_clause_angle` for `fields`)."""
     out: list[Angle] = []
     for clause in clauses:
-        if not _allowed(clause, triggers):
-            continue
-        keys = keywords_of(clause)
-        if not keys:
-            continue
-        out.append(
-            Angle(
-                kind=kind,
-                fact=f"{prefix}{_clean(clause)}",
-                why=why,
-                source=source,
-                keywords=keys,
-                weight=weight,
-            )
-        )
+        angle = None if clause.lower() in banned else _clause_angle(clause, **fields)
+        if angle is not None:
+            out.append(angle)
         if len(out) >= limit:
             break
     return out
@@ -362,9 +526,18 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="repos.stars",
                     keywords=("star", "stars", "zero", str(len(zero))),
                     weight=1.6,
+                    slots=(
+                        ("zero", str(len(zero))),
+                        ("total", str(len(own))),
+                        _share(len(zero), len(own)),
+                    ),
                 )
             )
-    named = [r.name for r in repos if _VERSIONED.search(r.name) and _allowed(r.name, triggers)]
+    named = [
+        r.name
+        for r in repos
+        if _VERSIONED.search(r.name) and _allowed(r.name, triggers) and _plain_name(r.name)
+    ]
     if named:
         shown = ", ".join(named[:3])
         out.append(
@@ -375,6 +548,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 source="repos.name",
                 keywords=tuple(n.lower() for n in named[:3]) + ("final", "v2", "version"),
                 weight=1.8,
+                slots=(("names", _listed(named[:3])),),
             )
         )
     untouched = [
@@ -394,9 +568,10 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 source="repos.fork,pushed_at",
                 keywords=("fork", "forked", "forks", "untouched", "never pushed"),
                 weight=1.5,
+                slots=(("count", str(len(untouched))),),
             )
         )
-    langs = Counter(r.language for r in own if r.language)
+    langs = Counter(r.language for r in own if r.language and _plain_name(r.language))
     if len(langs) >= 4:
         names = ", ".join(lang for lang, _ in langs.most_common(4))
         out.append(
@@ -407,6 +582,10 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 source="repos.language",
                 keywords=tuple(lang.lower() for lang, _ in langs.most_common(4)) + ("languages",),
                 weight=1.4,
+                slots=(
+                    ("count", str(len(langs))),
+                    ("names", _listed([lang for lang, _ in langs.most_common(4)])),
+                ),
             )
         )
     dated = [r for r in own if r.pushed_at]
@@ -422,6 +601,11 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="repos.pushed_at",
                     keywords=("abandon", "abandoned", "graveyard", "untouched", "years", "dead"),
                     weight=1.4,
+                    slots=(
+                        ("stale", str(len(stale))),
+                        ("total", str(len(dated))),
+                        _share(len(stale), len(dated)),
+                    ),
                 )
             )
     no_desc = [r for r in own if not r.description]
@@ -434,12 +618,17 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 source="repos.description",
                 keywords=("description", "descriptions", "mystery"),
                 weight=0.9,
+                slots=(
+                    ("none", str(len(no_desc))),
+                    ("total", str(len(own))),
+                    _share(len(no_desc), len(own)),
+                ),
             )
         )
     return out
 
 
-def _readme(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
+def _readme(p: Profile, triggers: tuple[str, ...], banned: frozenset[str]) -> list[Angle]:
     lines = [
         ln
         for ln in p.readme.splitlines()
@@ -453,46 +642,65 @@ def _readme(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
     ]
     return _clause_angles(
         clauses,
-        "readme",
-        "readme",
-        "and you put that in writing",
-        "their README says: ",
-        triggers,
-        2,
-        1.2,
+        limit=2,
+        banned=banned,
+        kind="readme",
+        source="readme",
+        why="and you put that in writing",
+        prefix="their README says: ",
+        weight=1.2,
+        triggers=triggers,
+        has_subject=False,
     )
 
 
-def extract_angles(profile: Profile, *, limit: int = 8) -> tuple[Angle, ...]:
-    """The best roast angles of a profile, strongest first; pure and deterministic."""
-    untrusted = [
+def untrusted_texts(profile: Profile) -> list[str]:
+    """Every piece of free text in a profile (all of it untrusted)."""
+    return [
         profile.bio,
         profile.readme,
         *profile.facts,
         *(x.text for x in profile.posts),
         *(r.description for r in profile.repos),
     ]
-    triggers = trigger_phrases(untrusted)
+
+
+def extract_angles(profile: Profile, *, limit: int = 8) -> tuple[Angle, ...]:
+    """The best roast angles of a profile, strongest first; pure and deterministic."""
+    triggers = trigger_phrases(untrusted_texts(profile))
+    banned = ordered_clauses([profile.bio, profile.readme, *profile.facts])
     found: list[Angle] = []
     found += _clause_angles(
         list(profile.facts),
-        "self_description",
-        "facts",
-        "and you said that out loud, voluntarily",
-        "",
-        triggers,
-        5,
-        1.7,
+        limit=5,
+        banned=banned,
+        kind="self_description",
+        source="facts",
+        why="and you said that out loud, voluntarily",
+        prefix="",
+        weight=1.7,
+        triggers=triggers,
+        # A card's facts are written as given ("Calls himself a DJ"); free text was split
+        # into clauses whose "I" is already gone ("use vim"), so a bare verb is no order.
+        has_subject=profile.source != "text",
     )
     fact_keys = {keywords_of(f) for f in profile.facts}
     bio_clauses = [c for c in split_clauses(profile.bio) if keywords_of(c) not in fact_keys]
-    why_bio = "you wrote that about yourself on purpose"
     found += _clause_angles(
-        bio_clauses, "bio", "bio", why_bio, "their bio says: ", triggers, 3, 1.5
+        bio_clauses,
+        limit=3,
+        banned=banned,
+        kind="bio",
+        source="bio",
+        why="you wrote that about yourself on purpose",
+        prefix="their bio says: ",
+        weight=1.5,
+        triggers=triggers,
+        has_subject=False,
     )
     found += _ratio(profile)
     found += _repos(profile, triggers)
-    found += _readme(profile, triggers)
+    found += _readme(profile, triggers, banned)
     found += _hashtags(profile, triggers)
     found += _words(profile, triggers)
     found += _night(profile)
@@ -501,7 +709,14 @@ def extract_angles(profile: Profile, *, limit: int = 8) -> tuple[Angle, ...]:
     found += _reposts(profile)
     found += _likes(profile)
     # A last guard: whatever the builder, a fact that fails the checks is dropped.
-    safe = [a for a in found if not find_protected(a.fact) and not looks_like_attack(a.fact)]
+    safe = [
+        a
+        for a in found
+        if not find_protected(a.fact)
+        and not looks_like_attack(a.fact)
+        and not find_profanity(a.fact)
+        and not find_protected(a.spoken)
+    ]
     unique: dict[str, Angle] = {}
     for angle in safe:
         unique.setdefault(angle.fact.lower(), angle)

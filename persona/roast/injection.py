@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 import secrets
 from collections.abc import Iterable
@@ -52,9 +53,13 @@ _LEAK = re.compile(
 _GENERIC_TARGETS = {"it", "this", "that", "hi", "hello", "yes", "no", "something", "anything"}
 
 
-def make_boundary() -> str:
-    """A fresh random boundary name, e.g. PROFILE-3f9a1c2b."""
-    return f"PROFILE-{secrets.token_hex(4)}"
+def make_boundary(seed: int | None = None) -> str:
+    """A boundary name, e.g. PROFILE-3f9a1c2b: random, or derived from `seed` so that a
+    seeded roast sends the same prompt every time (profile text cannot forge it either
+    way: `neutralise` strips every PROFILE-<hex> from the data)."""
+    if seed is None:
+        return f"PROFILE-{secrets.token_hex(4)}"
+    return f"PROFILE-{hashlib.sha256(f'roast-boundary:{seed}'.encode()).hexdigest()[:8]}"
 
 
 def decode_base64_blobs(text: str) -> list[str]:
@@ -85,6 +90,44 @@ def looks_like_attack(text: str) -> bool:
     if _ATTACK.search(text) or _FAKE_TAGS.search(text) or _commanding_say(text):
         return True
     return any(_ATTACK.search(d) or _commanding_say(d) for d in decode_base64_blobs(text))
+
+
+# A fact about a person never tells the robot what to do. These read as orders to it when
+# they open a sentence that has no subject ("Sign off as ...", "Please mention my shop").
+_IMPERATIVE = (
+    r"say|sign|call|address|refer|tell|write|respond|reply|answer|repeat|print|output|include"
+    r"|mention|use|add|append|prefix|remember|ignore|forget|pretend|act|roleplay|role-play"
+    r"|translate|spell|introduce|switch|speak|talk|praise|compliment|insult|recommend|promote"
+    r"|advertise|link|visit|buy|subscribe|follow|vote|send|share|shout|give|make sure|be sure"
+    r"|please|do not|don't"
+    r"|(?:end|finish|close|conclude|start|begin|open)(?= (?:with|by|on|every|each|all|your|the))"
+)
+_ORDER_START = (
+    rf"^\W*(?:(?:please|always|never|just|kindly|also|and|then|now)\s+)*(?:{_IMPERATIVE})"
+    r"(?=[\s:,!.]|$)"
+)
+_ORDER_SIGNS = (
+    r"\b(?:sign(?:ing)?[- ]off|signature|call yourself|refer to (?:yourself|me)|your name is"
+    r"|when you (?:roast|talk|answer|reply|write|mention)|if you (?:roast|are an?|talk|answer)"
+    r"|roast(?:ing)? me|(?:the|this|dear|hey) (?:robot|bot|assistant|model|ai)\b"
+    r"|(?:sparky|percival|bleep)\b)|\bas ['\"“‘«]"
+)
+_INSTRUCTION = re.compile(f"{_ORDER_START}|{_ORDER_SIGNS}", re.I)
+# For clauses whose subject ("I") was already trimmed, where "use vim" is a fact.
+_ADDRESSED = re.compile(_ORDER_SIGNS, re.I)
+
+
+def looks_like_instruction(text: str, *, has_subject: bool = True) -> bool:
+    """True when untrusted text gives the robot an order ("sign off as 'X'", "when you
+    roast me ...", "please mention my shop") instead of saying something about the person.
+    Wider than `looks_like_attack`: such text never becomes a roast angle.
+
+    `has_subject=False` is for a clause whose "I" was trimmed ("use vim"): there a bare
+    verb at the start is not an order, but the rest of the signs still are."""
+    if looks_like_attack(text):
+        return True
+    pattern = _INSTRUCTION if has_subject else _ADDRESSED
+    return bool(pattern.search(text))
 
 
 def trigger_phrases(texts: Iterable[str]) -> tuple[str, ...]:

