@@ -55,26 +55,41 @@ class RoastMode:
     def send(
         self, text: str, *, abort: threading.Event | None = None, **options
     ) -> Iterator[ReplyEvent]:
-        """Like `Conversation.send`; roast replies arrive as one delta (they are chosen
-        from several candidates, so there is nothing to stream before the choice)."""
+        """Like `Conversation.send`. A roast streams as soon as its checked text is chosen;
+        the consent question, a decline and an apology arrive as one delta."""
         if not self.active:
             return self.conversation.send(text, abort=abort, **options)
         text = self.conversation._validate(text)
         return self._roast_reply(text, abort)
 
     def _roast_reply(self, text: str, abort: threading.Event | None) -> Iterator[ReplyEvent]:
+        from persona.roast.generate import RoastDelta
+
         started = time.perf_counter()
-        reply = self.session.handle(text, abort=abort)
+        first_ms: float | None = None
+        reply = None
+        shown = ""
+        for event in self.session.stream(text, abort=abort):
+            if isinstance(event, RoastDelta):
+                if first_ms is None:
+                    first_ms = (time.perf_counter() - started) * 1000
+                shown += event.text
+                yield ReplyDelta(event.text)
+            else:
+                reply = event
         self.last = reply
         elapsed = (time.perf_counter() - started) * 1000
-        if abort is not None and abort.is_set():
-            yield ReplyDone("", None, "abort", None, elapsed, 0, 0)
+        if abort is not None and abort.is_set() or reply is None:
+            yield ReplyDone("", None, "abort", first_ms, elapsed, 0, 0)
             return
         turn_id = self.conversation.record_exchange(text, reply.text, kind=f"roast:{reply.action}")
         if reply.action in ("apology", "declined"):
             self.active = False  # "stop" or "no": back to the normal chat
-        yield ReplyDelta(reply.text)
-        yield ReplyDone(reply.text, turn_id, "stop", elapsed, elapsed, 0, 0)
+        if not shown:
+            yield ReplyDelta(reply.text)
+        elif reply.text.startswith(shown) and len(reply.text) > len(shown):
+            yield ReplyDelta(reply.text[len(shown) :])
+        yield ReplyDone(reply.text, turn_id, "stop", first_ms or elapsed, elapsed, 0, 0)
 
     def record_interruption(self, spoken_text: str) -> None:
         self.conversation.record_interruption(spoken_text)

@@ -13,10 +13,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from persona.llm import LLMBackend
-from persona.roast.generate import INTENSITIES, RoastOptions, RoastResult, roast_profile
+from persona.roast.generate import (
+    INTENSITIES,
+    RoastDelta,
+    RoastOptions,
+    RoastResult,
+    stream_roast,
+)
 from persona.roast.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -119,7 +126,9 @@ class RoastSession:
     def _render(self, template: str, **context: object) -> str:
         from persona.personas import render_template
 
-        return render_template(f"roast/{template}", **context)
+        # Bleep's controls beep too: the templates take the persona's reply format.
+        context.setdefault("reply_format", getattr(self.persona, "reply_format", None))
+        return render_template(f"roast/{template}", **context).strip()
 
     def ask_consent(self) -> SessionReply:
         name = self.profile.display_name or ""
@@ -131,7 +140,19 @@ class RoastSession:
         return SessionReply(self._render("declined.j2"), "declined", self.intensity)
 
     def handle(self, text: str, *, abort: threading.Event | None = None) -> SessionReply:
-        """Answer one chat message while roast mode is on.
+        """Answer one chat message while roast mode is on (the whole reply at once)."""
+        reply = None
+        for event in self.stream(text, abort=abort):
+            if isinstance(event, SessionReply):
+                reply = event
+        assert reply is not None  # stream always ends with the reply
+        return reply
+
+    def stream(
+        self, text: str, *, abort: threading.Event | None = None
+    ) -> Iterator[RoastDelta | SessionReply]:
+        """Like `handle`, lazily: a roast arrives as checked `RoastDelta` pieces as soon as
+        they are chosen, and the stream always ends with the `SessionReply`.
 
         Before consent: a clear yes roasts, a no declines ("declined": roast mode should
         end), anything else asks again. After it: the controls, else another roast."""
@@ -139,28 +160,42 @@ class RoastSession:
         if not self.consent:
             answer = consent_answer(text)
             if answer == "no" or command in ("hurt", "not_funny", "stop"):
-                return self.decline()
+                yield self.decline()
+                return
             if answer != "yes":
-                return self.ask_consent()
+                yield self.ask_consent()
+                return
             self.consent = True
         elif command in ("hurt", "not_funny", "stop"):
             self.consent = False
             reason = {"hurt": "hurt", "not_funny": "not_funny"}.get(command, "stop")
-            return SessionReply(
-                self._render("apology.j2", reason=reason), "apology", self.intensity
-            )
+            yield SessionReply(self._render("apology.j2", reason=reason), "apology", self.intensity)
+            return
         if command == "harder":
             self.intensity = shift_intensity(self.intensity, +1)
         elif command == "nicer":
             self.intensity = shift_intensity(self.intensity, -1)
-        return self.roast(abort=abort)
+        yield from self.stream_roast(abort=abort)
 
     def roast(self, *, abort: threading.Event | None = None) -> SessionReply:
         """A new roast, avoiding the ones already said in this conversation."""
+        reply = None
+        for event in self.stream_roast(abort=abort):
+            if isinstance(event, SessionReply):
+                reply = event
+        assert reply is not None
+        return reply
+
+    def stream_roast(
+        self, *, abort: threading.Event | None = None
+    ) -> Iterator[RoastDelta | SessionReply]:
+        """A new roast as it is chosen (pieces, then the SessionReply); never one already said."""
         if not self.consent:
-            return self.ask_consent()
+            yield self.ask_consent()
+            return
         seed = None if self.seed is None else self.seed + 100 * len(self.history)
-        result = roast_profile(
+        result = None
+        for event in stream_roast(
             self.profile,
             self.backend,
             persona=self.persona,
@@ -172,6 +207,11 @@ class RoastSession:
                 avoid=tuple(self.history),
             ),
             abort=abort,
-        )
+        ):
+            if isinstance(event, RoastDelta):
+                yield event
+            else:
+                result = event.result
+        assert result is not None  # stream_roast always ends with RoastDone
         self.history.append(result.text)
-        return SessionReply(result.text, "roast", self.intensity, result)
+        yield SessionReply(result.text, "roast", self.intensity, result)

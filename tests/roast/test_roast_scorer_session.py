@@ -203,11 +203,11 @@ def _session() -> RoastSession:
     )
     roasted: list[str] = []
 
-    def fake_roast(*, abort=None) -> SessionReply:
+    def fake_stream_roast(*, abort=None):
         roasted.append(session.intensity)
-        return SessionReply("a roast", "roast", session.intensity)
+        yield SessionReply("a roast", "roast", session.intensity)
 
-    session.roast = fake_roast
+    session.stream_roast = fake_stream_roast
     session.roasted = roasted
     return session
 
