@@ -302,22 +302,27 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
 
         def roast_action(action: str) -> Callable[..., Any]:
             def run(agreed: bool, level: str, speak: bool, request: gr.Request):
+                # A generator: the roast shows as soon as its checked text is chosen.
                 session = session_for(request)
                 started = time.perf_counter()
                 try:
-                    view = handlers.roast(
+                    views = handlers.stream_roast(
                         services, session, consent=agreed, intensity=level, action=action
                     )
+                    view = None
+                    for view in views:
+                        yield view.text, view.angles_markdown or gr.skip(), view.intensity, None
                 except PersonaError as exc:
                     gr.Warning(str(exc))
-                    return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-                audio = None
-                if speak:
-                    spoken = _guard(
-                        lambda: handlers.speak(services, view.persona, view.text, started=started)
-                    )
-                    audio = None if spoken is None else (spoken.sample_rate, spoken.samples)
-                return view.text, view.angles_markdown, view.intensity, audio
+                    yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                    return
+                if view is None or not speak:
+                    return
+                spoken = _guard(
+                    lambda: handlers.speak(services, view.persona, view.text, started=started)
+                )
+                audio = None if spoken is None else (spoken.sample_rate, spoken.samples)
+                yield view.text, view.angles_markdown, view.intensity, audio
 
             run.__name__ = f"roast_{action}"
             return run

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -397,6 +398,24 @@ def roast(
     action: str = "roast",
 ) -> RoastView:
     """Roast the session's profile; "again", "harder" and "nicer" continue the bit."""
+    views = list(
+        stream_roast(services, session, consent=consent, intensity=intensity, action=action)
+    )
+    return views[-1]  # stream_roast always ends with the final view
+
+
+def stream_roast(
+    services: Services,
+    session: UiSession,
+    *,
+    consent: bool,
+    intensity: str,
+    action: str = "roast",
+) -> Iterator[RoastView]:
+    """Like `roast`, lazily: a view with the text so far each time a checked piece of the
+    roast is chosen, then the final view with the angles it used. The checks run before
+    the first view, so a refused roast raises before anything is shown."""
+    from persona.roast.generate import RoastDelta
     from persona.roast.session import RoastSession, shift_intensity
 
     if not consent:
@@ -423,9 +442,18 @@ def roast(
         bit.intensity = shift_intensity(bit.intensity, +1)
     elif action == "nicer":
         bit.intensity = shift_intensity(bit.intensity, -1)
-    reply = bit.roast()
-    used = reply.result.angles if reply.result is not None else ()
-    return RoastView(reply.text, angles_markdown(used), bit.intensity, session.persona)
+    return _roast_views(bit, session, RoastDelta)
+
+
+def _roast_views(bit: Any, session: UiSession, delta_type: type) -> Iterator[RoastView]:
+    shown = ""
+    for event in bit.stream_roast():
+        if isinstance(event, delta_type):
+            shown += event.text
+            yield RoastView(shown, "", bit.intensity, session.persona)
+        else:
+            used = event.result.angles if event.result is not None else ()
+            yield RoastView(event.text, angles_markdown(used), bit.intensity, session.persona)
 
 
 def _discard(path: Path) -> None:
