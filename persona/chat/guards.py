@@ -19,9 +19,10 @@ from dataclasses import dataclass
 # The lead-in is matched in any case ("I'm", "MY NAME IS"); the name must be capitalised,
 # so "I'm tired" is never a name. "this is" only counts as "this is X speaking/here".
 _SELF_NAME = re.compile(
-    r"(?i:\b(?:i am|i'm|im|my name is|my name's|call me|it's me,?)\s+"
+    r"(?i:\b(?:i am|i['’]m|my name is|my name['’]s|call me|it['’]s me,?)\s+"
+    r"(?:now\s+|really\s+|actually\s+)?"
     r"(?:the robot\s+|a robot (?:called|named)\s+)?)([A-Z][\w'-]{1,30})",
-)
+)  # no bare "im": German "Im Winter", "im Garten"
 # "I'm your AI", "as an AI", "I am a language model": the robot is a robot, not an AI.
 _AI_CLAIM = re.compile(
     r"(?i:\b(?:i am|i'm|as)\b[^.!?\n]{0,30}?)\b(?:AI|A\.I\.)\b(?!\s+robot)|"
@@ -55,7 +56,7 @@ def claimed_names(text: str) -> list[str]:
     """Names the reply gives itself ("I'm Ada", "my name is Khadijah")."""
     names = []
     for match in _SELF_NAME.finditer(text):
-        word = (match.group(1) or match.group(2)).strip("'-")
+        word = match.group(1).strip("'-")
         if word.endswith(("'s", "’s")):
             continue  # "I'm Percival's friend" names someone else, not the speaker
         if word.lower() not in _NOT_A_NAME:
@@ -88,6 +89,8 @@ def identity_problems(
 # --- form -----------------------------------------------------------------------------------
 
 _LIST_LINE = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)](?:\s+|$)|#{1,6}\s)")
+# "Here are a few ideas: 1. Rest. 2. Drink water." is a list read aloud, on one line or not.
+_INLINE_LIST = re.compile(r"(?<![\w.])1[.)]\s+\S.*?(?<![\w.])2[.)]\s+\S", re.S)
 _MARKUP = re.compile(r"\*\*|__|`|\[[^\]]*\]\(|^\s*>", re.M)
 
 
@@ -108,7 +111,7 @@ def form_problems(
     problems: list[str] = []
     if not text.strip():
         return ("empty",)
-    if _LIST_LINE.search(text):
+    if _LIST_LINE.search(text) or _INLINE_LIST.search(text):
         problems.append("list")
     if not markup_ok and _MARKUP.search(text):
         problems.append("markdown")

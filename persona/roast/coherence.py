@@ -65,6 +65,7 @@ _SECOND_PERSON = frozenset(
     "you your yours yourself yourselves you're you've you'd you'll ya".split()
 )
 _THIRD_PERSON = frozenset("he she his her hers him himself herself".split())
+_PROMPT_PERSON = re.compile(r"\bthe (?:user|person)\b", re.I)  # the prompt's words for "you"
 _STUTTER = re.compile(r"(?<![\w-])([\w']+)[\s:;-]+\1(?![\w-])", re.I)
 # A sentence may not end on a word that needs something after it.
 _DANGLING_END = frozenset(
@@ -119,8 +120,10 @@ def _unwrap_beeps(text: str) -> str:
 def _sentence_problems(sentence: str) -> list[str]:
     problems: list[str] = []
     words = roast_words(sentence)
-    if any(w in _SECOND_PERSON for w in words) and any(w in _THIRD_PERSON for w in words):
-        problems.append("pronoun-clash")  # "you call himself a DJ", "you ... he never"
+    if any(w in _SECOND_PERSON for w in words) and (
+        any(w in _THIRD_PERSON for w in words) or _PROMPT_PERSON.search(sentence)
+    ):
+        problems.append("pronoun-clash")  # "you call himself a DJ", "you ... the user keeps"
     if _STUTTER.search(sentence):
         problems.append("stutter")  # "your bio says: says ..."
     if _LABEL.match(sentence) and len(words) <= 8:
