@@ -95,8 +95,11 @@ class SentenceGate:
     def _judge(self, sentence: str) -> str:
         first = not self.accepted
         problems = list(sentence_problems(sentence, self.ctx, first=first))
-        if first and language_problem(sentence, self.ctx.user_text):
+        if language_problem(sentence, self.ctx.user_text):
             problems.append("language")
+            if not first:
+                self.problems.extend(problems)
+                return "stop"  # the reply switched language midway: end it before
         if problems:
             self.problems.extend(problems)
             if first and not self.final_try:

@@ -301,3 +301,14 @@ def test_engine_retry_is_never_greedy(tmp_path) -> None:
     first, retry = backend.requests[0][1], backend.requests[1][1]
     assert first.temperature == 0.0 and retry.temperature >= 0.7 and retry.seed != first.seed
     store.close()
+
+
+def test_gate_ends_a_reply_that_switches_language_midway() -> None:
+    ctx = ReplyContext(persona_names=("Percival",), user_text="Hello, how are you doing today?")
+    gate = SentenceGate(ctx, max_chars=300)
+    shown, status = gate.feed(
+        "I am very well, thank you for asking. Eu sou o Percival e você está muito bem hoje? ",
+        finished=True,
+    )
+    assert (shown, status) == ("I am very well, thank you for asking.", "stop")
+    assert "language" in gate.problems
