@@ -116,6 +116,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$key" ] &&
     fi
     .venv/bin/python -m pip install -q -e ".[$extras]"
     rm -f .venv/.persona-installed-*
+    # The learned end-of-turn model (8.7 MB, inside the pipecat-ai wheel, installed --no-deps).
+    .venv/bin/persona models pull smart-turn-v3.2 --quiet >/dev/null
     echo "setup: checking that the model, speech in and speech out run on this machine" >&2
     doctor_rc=0
     .venv/bin/persona doctor || doctor_rc=$?

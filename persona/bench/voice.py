@@ -1,7 +1,14 @@
-"""Voice loop latency: end of speech to first audio, STT/TTS real-time factors, peak memory.
+"""Voice loop latency as a person feels it: from the last word of a question to the robot's
+first sound, with the stages in between, how often the robot cut the user off, and memory.
 
-Questions are synthesised with Piper (and espeak-ng when installed) into WAV files, then run
-through the real loop with file audio, exactly as `persona voice --in q.wav --out r.wav`.
+Questions of different lengths are synthesised with Piper at three speeds and espeak-ng in
+three voices, some with a thinking pause in the middle ("my favourite robot is ... the one
+that makes toast": two halves joined by 0.6-0.9 s of silence). They are written to WAV files
+(in a separate process, so its second voice does not count in this one's memory) and fed to
+the real loop at speaking speed, exactly as `persona voice --in q.wav --realtime` would. The
+last voiced sample of each question is found in its audio (frame energy); with the wall time
+at which the mic started, that is when the user stopped speaking.
+
 The raw faster-whisper and Piper calls are timed on the same audio in the same run, so the
 wrapper overhead shows as a ratio. Peak RSS is read before those raw models are loaded.
 """
@@ -9,6 +16,7 @@ wrapper overhead shows as a ratio. Peak RSS is read before those raw models are 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import resource
 import shutil
 import statistics
@@ -16,24 +24,78 @@ import subprocess
 import tempfile
 import time
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from persona.voice.loop import VoiceConfig
 
-QUESTIONS = (
-    "What is the capital of France?",
-    "Can you tell me a joke?",
-    "What should I cook for dinner tonight?",
-    "How far away is the moon?",
-    "What is your favourite colour?",
-    "Do you like music?",
+RATE = 16000
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What is said, by which voice; `then` is said after `pause_s` of silence."""
+
+    text: str
+    voice: str  # "piper" or "espeak"
+    setting: str = ""  # espeak voice name, or Piper speed as text
+    speed: float = 1.0  # Piper: >1 faster; espeak: words per minute / 150
+    then: str = ""
+    pause_s: float = 0.0
+
+    @property
+    def words(self) -> str:
+        return f"{self.text} ... {self.then}" if self.then else self.text
+
+    @property
+    def label(self) -> str:
+        return f"{self.voice}:{self.setting or self.speed}"
+
+
+# Short to long, six voices; every fourth has a thinking pause in the middle of a sentence
+# (before its last words, where the sentence cannot end). A complete sentence followed by an
+# afterthought ("What is the tallest mountain? ... In the world?") is not one: no rule can
+# tell that pause from the end of a turn.
+QUESTIONS: tuple[Question, ...] = (
+    Question("What is the capital of France?", "piper"),
+    Question("Hello! How are you today?", "espeak", "en-us", 1.0),
+    Question("Can you tell me a joke?", "piper", speed=1.25),
+    Question("My favourite robot is", "piper", then="the one that makes toast.", pause_s=0.8),
+    Question("How far away is the moon?", "espeak", "en-gb", 1.15),
+    Question("What time is it?", "piper", speed=0.85),
+    Question("Do you like music?", "espeak", "en-us+f3", 0.9),
+    Question("I would like to know about", "espeak", "en-us", 1.0, "the planets and stars.", 0.7),
+    Question("What should I cook for dinner tonight?", "piper"),
+    Question("Why is the sky blue during the day but red at sunset?", "espeak", "en-gb", 1.15),
+    Question("What is your favourite colour?", "piper", speed=1.25),
+    Question(
+        "Can you tell me a story about", "piper", speed=0.85, then="a brave dragon?", pause_s=0.9
+    ),
+    Question("Tell me something interesting about octopuses.", "espeak", "en-us+f3", 0.9),
+    Question(
+        "If you could visit any planet in the solar system, which one would you choose?", "piper"
+    ),
+    Question("Is it going to rain tomorrow?", "espeak", "en-us", 1.0),
+    Question("What I want for breakfast is", "espeak", "en-gb", 1.15, "a cup of tea.", 0.6),
+    Question("Could you recommend a good book for a long train journey?", "piper", speed=0.85),
+    Question("What do robots dream about?", "espeak", "en-us+f3", 0.9),
+    Question("How do you make a paper aeroplane fly further?", "piper", speed=1.25),
+    Question(
+        "The best thing about summer is", "piper", then="eating ice cream outside.", pause_s=0.7
+    ),
+    Question("Good morning!", "espeak", "en-gb", 1.15),
+    Question("Can robots feel happy or sad?", "piper"),
+    Question("Where do penguins live?", "espeak", "en-us", 1.0),
+    Question("What is the tallest mountain in", "espeak", "en-us+f3", 0.9, "the world?", 0.8),
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--questions", type=int, default=5, help="how many questions to ask")
+    parser.add_argument(
+        "--questions", type=int, default=len(QUESTIONS), help="how many questions to ask"
+    )
     parser.add_argument("--persona", default=None)
     parser.add_argument("--model", default=None, help="LLM catalog name or path")
     parser.add_argument("--max-tokens", type=int, default=64)
@@ -52,12 +114,71 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=VoiceConfig().tts_max_chars,
         help="longest piece of text synthesised at once",
     )
+    parser.add_argument(
+        "--no-turn-model",
+        action="store_true",
+        help="end turns by the fixed silence only (no end-of-turn model)",
+    )
+    parser.add_argument(
+        "--unfinished-silence-ms",
+        type=int,
+        default=VoiceConfig().unfinished_silence_ms,
+        help="with the end-of-turn model: the silence that ends a turn that sounded unfinished",
+    )
+    parser.add_argument(
+        "--no-speculate",
+        action="store_true",
+        help="start the reply only at the endpoint, not during the pause",
+    )
+    parser.add_argument(
+        "--no-kv-disk",
+        action="store_true",
+        help="without the LLM's on-disk prompt caches (which it holds in memory: see kv_disk_mb)",
+    )
     parser.add_argument("--no-raw", action="store_true", help="skip the raw-library comparison")
     parser.add_argument(
         "--fast",
         action="store_true",
-        help="feed the questions as fast as possible, not in real time",
+        help="feed the questions as fast as possible, not in real time (no latency figures)",
     )
+
+
+# ---------------------------------------------------------------- the questions' audio
+
+
+def voiced_span(
+    samples: np.ndarray, rate: int = RATE, *, frame_ms: int = 10, below_peak_db: float = 35.0
+) -> tuple[int, int] | None:
+    """(first, just past the last) voiced sample: frames whose energy is within
+    `below_peak_db` of the loudest frame (and above a floor for digital silence). None for
+    a recording without any voice."""
+    data = np.asarray(samples, dtype=np.float32).reshape(-1)
+    frame = max(1, rate * frame_ms // 1000)
+    n = data.size // frame
+    if n == 0:
+        return None
+    rms = np.sqrt(np.mean(data[: n * frame].reshape(n, frame) ** 2, axis=1))
+    peak = float(rms.max())
+    if peak < 1e-3:
+        return None
+    voiced = np.flatnonzero(rms >= max(peak * 10 ** (-below_peak_db / 20), 1e-3))
+    return int(voiced[0] * frame), int((voiced[-1] + 1) * frame)
+
+
+def last_voiced_sample(samples: np.ndarray, rate: int = RATE, **options: float) -> int | None:
+    """The index just past the last voiced sample (see `voiced_span`)."""
+    span = voiced_span(samples, rate, **options)
+    return None if span is None else span[1]
+
+
+def _trimmed(audio: np.ndarray) -> np.ndarray:
+    """The voiced part only: synthesisers add their own silence either side (espeak-ng
+    about a quarter second at the end), which would lengthen the pauses built from them."""
+    span = voiced_span(audio)
+    if span is None:
+        return audio
+    margin = RATE // 50  # 20 ms: soft onsets and decays below the threshold
+    return audio[max(0, span[0] - margin) : span[1] + margin]
 
 
 def _write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
@@ -68,22 +189,162 @@ def _write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
         out.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
 
 
-def _make_questions(folder: Path, count: int, tts) -> list[Path]:
-    from persona.speech.tts import synthesize_all
+def _speak(question: Question, text: str, folder: Path, voices: dict) -> np.ndarray:
+    from persona.speech.audio_decode import load_audio, pcm_to_stt
 
-    espeak = shutil.which("espeak-ng")
-    paths = []
+    if question.voice == "espeak":
+        espeak = shutil.which("espeak-ng")
+        if espeak is None:  # a Piper voice instead, at the same pace
+            return _speak(Question(text, "piper", speed=question.speed), text, folder, voices)
+        path = folder / "espeak.wav"
+        wpm = str(round(150 * question.speed))
+        voice = question.setting or "en-us"
+        subprocess.run([espeak, "-v", voice, "-s", wpm, "-w", str(path), text], check=True)
+        return load_audio(path) * 0.8
+    from persona.speech.tts import TtsConfig, open_tts, synthesize_all
+
+    tts = voices.get(question.speed)
+    if tts is None:
+        tts = voices[question.speed] = open_tts(TtsConfig(speed=question.speed))
+    samples, rate, _ = synthesize_all(tts, text)
+    return pcm_to_stt(samples * 0.7, rate)
+
+
+def make_questions(folder: str, count: int) -> list[dict]:
+    """Write `count` question WAVs into `folder`; returns, per question, its path, its last
+    voiced sample and the span of its mid-sentence pause (16 kHz sample positions)."""
+    rng = np.random.default_rng(11)
+    voices: dict = {}
+    out = []
     for i in range(count):
-        text = QUESTIONS[i % len(QUESTIONS)]
-        path = folder / f"q{i}.wav"
-        if espeak and i % 2 == 1:
-            subprocess.run([espeak, "-v", "en-us", "-w", str(path), text], check=True)
-        else:
-            samples, rate, _ = synthesize_all(tts, text)
-            pad = np.zeros(int(rate * 0.3), np.float32)
-            _write_wav(path, np.concatenate([pad, samples * 0.7, pad]), rate)
-        paths.append(path)
-    return paths
+        q = QUESTIONS[i % len(QUESTIONS)]
+        lead, tail = np.zeros(int(0.3 * RATE), np.float32), np.zeros(int(0.5 * RATE), np.float32)
+        first = _trimmed(_speak(q, q.text, Path(folder), voices))
+        parts = [lead, first]
+        pause = None
+        if q.then:
+            gap = np.zeros(int(q.pause_s * RATE), np.float32)
+            parts += [gap, _trimmed(_speak(q, q.then, Path(folder), voices))]
+            pause = (lead.size + first.size, lead.size + first.size + gap.size)
+        speech = np.concatenate([*parts, tail])
+        last = last_voiced_sample(speech)
+        # A quiet room, not digital silence: what a mic hears between words.
+        audio = speech + rng.normal(0.0, 0.001, speech.size).astype(np.float32)
+        path = Path(folder) / f"q{i}.wav"
+        _write_wav(path, audio, RATE)
+        out.append({"path": str(path), "last_voiced": last, "pause": pause})
+    return out
+
+
+def _make_questions_apart(folder: Path, count: int) -> list[dict]:
+    """`make_questions` in a fresh process: the voices it loads stay out of this one."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        return pool.apply(make_questions, (str(folder), count))
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def score_question(question: Question, info: dict, events: list, started_at: float) -> dict:
+    """One question's figures from the loop's events. Times are ms from the last word."""
+    from persona.voice.events import AudioOut, SpeechEnded, Transcript, TurnDecision, TurnMetrics
+
+    last_s = (info["last_voiced"] or 0) / RATE
+    last_word = started_at + last_s
+    ends = [e for e in events if isinstance(e, SpeechEnded)]
+    cut_off = any(e.stream_s < last_s for e in ends)
+    final = next((e for e in ends if e.stream_s >= last_s), None)
+    row: dict = {
+        "question": question.words,
+        "voice": question.label,
+        "pause_s": question.pause_s or None,
+        "cut_off": cut_off,
+        "ended_by": final.by if final else None,
+    }
+    decisions = [e for e in events if isinstance(e, TurnDecision)]
+    # Every end-of-turn decision: [stream s, model probability, transcript finished, ended]
+    row["decisions"] = [[d.stream_s, d.probability, d.text_finished, d.finished] for d in decisions]
+    if final is None:
+        return row
+    row["endpoint_wait_ms"] = round((final.t - last_word) * 1000, 1)
+    audio = next(
+        (e for e in events if isinstance(e, AudioOut) and e.turn_id == final.turn_id), None
+    )
+    if audio is not None:
+        row["last_word_to_first_audio_ms"] = round((audio.t - last_word) * 1000, 1)
+    heard = next(
+        (e for e in events if isinstance(e, Transcript) and e.turn_id == final.turn_id), None
+    )
+    row["transcript"] = heard.text if heard else None
+    decisions = [d for d in decisions if d.stream_s <= final.stream_s]
+    if decisions:
+        row["turn_probability"] = decisions[-1].probability
+        row["turn_model_ms"] = decisions[-1].model_ms
+    metric = next(
+        (e for e in events if isinstance(e, TurnMetrics) and e.turn_id == final.turn_id), None
+    )
+    if metric is not None:
+        row["end_of_speech_to_first_audio_ms"] = metric.first_audio_ms
+        row["stt_ms"] = metric.stage_stt_ms
+        row["llm_first_sentence_ms"] = metric.stage_llm_first_sentence_ms
+        row["tts_first_chunk_ms"] = metric.stage_tts_first_chunk_ms
+        row["speculative"] = metric.speculative
+        row["stt_rtf"] = metric.stt_rtf
+        row["tts_rtf"] = metric.tts_rtf
+    return row
+
+
+def _percentile(values: list, q: float) -> float | None:
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    return round(float(np.percentile(values, q)), 1)
+
+
+def _p50(values: list) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(statistics.median(values), 1) if values else None
+
+
+def summarise(rows: list[dict]) -> dict:
+    """The figures over all questions; latency only over questions not cut off."""
+    heard = [r for r in rows if not r["cut_off"]]
+    latency = [r.get("last_word_to_first_audio_ms") for r in heard]
+
+    def col(name: str) -> list:
+        return [r.get(name) for r in heard]
+
+    return {
+        "questions": len(rows),
+        "with_pause": sum(1 for r in rows if r["pause_s"]),
+        "cut_offs": sum(1 for r in rows if r["cut_off"]),
+        "answered": sum(1 for v in latency if v is not None),
+        "last_word_to_first_audio_ms_p50": _p50(latency),
+        "last_word_to_first_audio_ms_p90": _percentile(latency, 90),
+        "last_word_to_first_audio_ms_max": max((v for v in latency if v is not None), default=None),
+        "end_of_speech_to_first_audio_ms_p50": _p50(col("end_of_speech_to_first_audio_ms")),
+        "end_of_speech_to_first_audio_ms_max": max(
+            (v for v in col("end_of_speech_to_first_audio_ms") if v is not None), default=None
+        ),
+        "stage_ms_p50": {
+            "endpoint_wait": _p50(col("endpoint_wait_ms")),
+            "stt": _p50(col("stt_ms")),
+            "turn_model": _p50(col("turn_model_ms")),
+            "llm_first_sentence": _p50(col("llm_first_sentence_ms")),
+            "tts_first_chunk": _p50(col("tts_first_chunk_ms")),
+        },
+        "ended_by": {
+            by: sum(1 for r in heard if r["ended_by"] == by)
+            for by in sorted({r["ended_by"] for r in heard if r["ended_by"]})
+        },
+        "speculative_replies": sum(1 for r in heard if r.get("speculative")),
+        "stt_rtf": _p50(col("stt_rtf")),
+        "tts_rtf": _p50(col("tts_rtf")),
+    }
+
+
+# ---------------------------------------------------------------- memory
 
 
 def _memory_split() -> dict[str, float]:
@@ -101,9 +362,17 @@ def _memory_split() -> dict[str, float]:
     return out
 
 
-def _p50(values: list[float]) -> float | None:
-    values = [v for v in values if v is not None]
-    return round(statistics.median(values), 1) if values else None
+def _kv_disk_mb(backend: object) -> float | None:
+    """The prompt caches kept on disk for this model: the LLM backend holds them all in
+    memory, so they are part of the resident figure."""
+    disk = getattr(backend, "_disk", None)
+    folder = getattr(disk, "folder", None)
+    if folder is None or not Path(folder).is_dir():
+        return None
+    return round(sum(p.stat().st_size for p in Path(folder).glob("*.kv")) / 2**20, 1)
+
+
+# ---------------------------------------------------------------- the run
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -113,7 +382,7 @@ def run(args: argparse.Namespace) -> dict:
     from persona.speech.audio_decode import load_audio
     from persona.speech.audio_io import FileAudioIn
     from persona.speech.stt import SttConfig, WhisperStt
-    from persona.voice.events import TurnMetrics
+    from persona.speech.turn import load_turn_detector
     from persona.voice.session import (
         VoiceSessionOptions,
         build_loop,
@@ -124,22 +393,32 @@ def run(args: argparse.Namespace) -> dict:
     )
 
     limit_malloc_arenas()
-    started = time.perf_counter()
-    persona = load_persona(args.persona)
-    stt = WhisperStt.load(SttConfig(model=args.stt_model, threads=args.stt_threads))
-    tts = tts_for_persona(persona)
-    threads = args.threads or voice_llm_threads()
-    backend = open_backend("llama", BackendConfig(model=args.model, threads=threads))
-    load_s = time.perf_counter() - started
-    turns: list[TurnMetrics] = []
+    count = max(1, args.questions)
     with tempfile.TemporaryDirectory(prefix="persona-bench-voice-") as tmp:
         folder = Path(tmp)
-        questions = _make_questions(folder, args.questions, tts)
+        infos = _make_questions_apart(folder, count)
+        started = time.perf_counter()
+        persona = load_persona(args.persona)
+        threads = args.threads or voice_llm_threads()
+        # The LLM first, as `persona voice` loads it. No in-memory cache of other
+        # conversations' KV state: each question is a fresh conversation here, while a
+        # voice session holds one, so that cache would only grow in the benchmark.
+        extra: dict[str, object] = {"kv_snapshot_mb": 0}
+        if args.no_kv_disk:
+            extra["kv_disk"] = False
+        backend = open_backend(
+            "llama", BackendConfig(model=args.model, threads=threads, extra=extra)
+        )
+        stt = WhisperStt.load(SttConfig(model=args.stt_model, threads=args.stt_threads))
+        tts = tts_for_persona(persona)
+        turn = None if args.no_turn_model else load_turn_detector()
+        load_s = time.perf_counter() - started
+        rows: list[dict] = []
         store = ChatStore.open(folder / "bench.db")
         try:
             warm = Conversation.open(persona=persona, backend=backend, store=store)
-            warm_up(conversation=warm, stt=stt, tts=tts)
-            for i, question in enumerate(questions):
+            warm_up(conversation=warm, stt=stt, tts=tts, turn_detector=turn)
+            for i, info in enumerate(infos):
                 # A fresh conversation per question: every turn sees the same prompt size.
                 conv = Conversation.open(
                     persona=persona,
@@ -147,53 +426,52 @@ def run(args: argparse.Namespace) -> dict:
                     store=store,
                     options=GenerationOptions(max_tokens=args.max_tokens, temperature=0.7, seed=i),
                 )
-                # The question arrives at speaking speed, as from a mic, so the endpoint
-                # and the early (speculative) transcription happen as they would live.
-                mic = FileAudioIn(question, realtime=not args.fast)
+                # The question arrives at speaking speed, as from a mic, so the endpoint,
+                # the end-of-turn model and the early transcription happen as they would live.
+                mic = FileAudioIn(info["path"], realtime=not args.fast)
                 loop = build_loop(
                     VoiceSessionOptions(
                         out_path=folder / f"r{i}.wav",
+                        end_of_turn_model=turn is not None,
                         loop=VoiceConfig(
                             first_clause_min_chars=args.first_clause_chars,
                             tts_max_chars=args.tts_max_chars,
+                            speculate_reply=not args.no_speculate,
+                            unfinished_silence_ms=args.unfinished_silence_ms,
                         ),
                     ),
                     conversation=conv,
                     stt=stt,
                     tts=tts,
                     audio_in=mic,
+                    turn_detector=turn,
                 )
                 events = loop.run()
                 loop.audio_out.close()
-                turns.extend(e for e in events if isinstance(e, TurnMetrics))
+                question = QUESTIONS[i % len(QUESTIONS)]
+                rows.append(score_question(question, info, events, mic.started_at or 0.0))
         finally:
             store.close()
         peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        memory = _memory_split()
         result = {
-            "questions": len(questions),
-            "turns": len(turns),
-            "end_of_speech_to_first_audio_ms_p50": _p50([t.first_audio_ms for t in turns]),
-            "end_of_speech_to_first_audio_ms_max": max(
-                (t.first_audio_ms for t in turns if t.first_audio_ms is not None), default=None
-            ),
-            "transcript_ms_p50": _p50([t.transcript_ms for t in turns]),
-            "first_token_ms_p50": _p50([t.first_token_ms for t in turns]),
-            "first_sentence_ms_p50": _p50([t.first_sentence_ms for t in turns]),
-            "stt_rtf": _p50([t.stt_rtf for t in turns]),
-            "tts_rtf": _p50([t.tts_rtf for t in turns]),
+            **summarise(rows),
             "peak_rss_mb": round(peak_rss_mb, 1),
-            **memory,
+            **_memory_split(),
+            "kv_disk_mb": _kv_disk_mb(backend),
             "load_s": round(load_s, 2),
             "llm_threads": threads,
+            "llm_model": Path(str(getattr(backend, "model_path", args.model))).name,
+            "turn_model": Path(turn.model_path).name if turn is not None else None,
+            "speculate": not args.no_speculate,
             "stt_model": str(
                 stt.model_path.name if stt.model_path.name != "model" else stt.model_path
             ),
             "tts_voice": str(getattr(tts, "model_path", "beeps")),
         }
         if not args.no_raw:
-            audio = [load_audio(q) for q in questions]
+            audio = [load_audio(info["path"]) for info in infos]
             result.update(_raw_comparison(stt, tts, audio, result))
+        result["per_question"] = rows
     backend.close()
     return result
 

@@ -15,8 +15,9 @@ from persona.catalog.ladder import Rung, parse_ladder
 from persona.errors import ModelError
 from persona.paths import catalog_dir
 
-Kind = Literal["llm", "stt", "tts"]
-KINDS: tuple[str, ...] = ("llm", "stt", "tts")
+Kind = Literal["llm", "stt", "tts", "turn"]
+# "turn": an end-of-turn model (is the user's sentence finished?), run by persona.speech.turn.
+KINDS: tuple[str, ...] = ("llm", "stt", "tts", "turn")
 SOURCE_TYPES = ("pypi", "pypi-chunks", "hf", "local")
 
 

@@ -39,7 +39,7 @@ def _check_kind(kind: str) -> None:
 
 
 def default_name(kind: str) -> str:
-    """The default model of `kind` (llm, stt or tts). For the LLM: `PERSONA_LLM` when set,
+    """The default model of `kind` (llm, stt, tts or turn). For the LLM: `PERSONA_LLM` when set,
     else the model ladder's choice for this machine among installed models, else the
     catalog's `[defaults]`."""
     _check_kind(kind)
@@ -52,6 +52,8 @@ def default_name(kind: str) -> str:
         rung = ladder.choose(catalog.ladder, ladder.machine(), installed)
         if rung is not None:
             return rung.model
+    if kind not in catalog.defaults:
+        raise NotFound(f"the model catalog has no default {kind} model: add one to [defaults]")
     return catalog.defaults[kind]
 
 
@@ -116,7 +118,7 @@ def resolve(name_or_path: str | Path | None, kind: str) -> Path:
 def list_models() -> list[ModelInfo]:
     """Every catalog model with whether (and where) it is installed, defaults first per kind."""
     catalog = load_catalog()
-    defaults = {default_name(kind) for kind in KINDS}
+    defaults = {default_name(kind) for kind in KINDS if kind == "llm" or kind in catalog.defaults}
     rows = []
     for entry in catalog.models.values():
         folder = installed_folder(entry)

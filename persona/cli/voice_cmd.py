@@ -68,7 +68,31 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="seconds after a reply that need no wake phrase",
     )
     p.add_argument("--push-to-talk", action="store_true", help="press Enter before speaking")
-    p.add_argument("--min-silence-ms", type=int, default=500, help="silence that ends an utterance")
+    p.add_argument(
+        "--min-silence-ms",
+        type=int,
+        default=500,
+        help="silence that ends an utterance when there is no end-of-turn model",
+    )
+    p.add_argument(
+        "--unfinished-silence-ms",
+        type=int,
+        default=VoiceConfig().unfinished_silence_ms,
+        help="with the end-of-turn model: the silence that ends a turn that sounded unfinished",
+    )
+    p.add_argument(
+        "--turn-model", default=None, help="end-of-turn model: catalog name or .onnx file"
+    )
+    p.add_argument(
+        "--no-turn-model",
+        action="store_true",
+        help="end turns by the fixed silence only (--min-silence-ms)",
+    )
+    p.add_argument(
+        "--no-speculate",
+        action="store_true",
+        help="start the reply at the endpoint, not already during the user's pause",
+    )
     p.add_argument(
         "--stt-model", default=None, help="speech model: catalog name or CTranslate2 folder"
     )
@@ -119,6 +143,9 @@ def run(args: argparse.Namespace) -> int:
         follow_up_s=args.follow_up,
         push_to_talk=args.push_to_talk,
         vad=replace(VadConfig(), min_silence_ms=args.min_silence_ms),
+        unfinished_silence_ms=args.unfinished_silence_ms,
+        # Roast mode changes its own state on every message: nothing is sent ahead of time.
+        speculate_reply=not args.no_speculate and not args.roast,
     )
     options = VoiceSessionOptions(
         persona=args.persona,
@@ -130,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
         stt_model=args.stt_model,
         stt_threads=args.stt_threads,
         voice=args.voice,
+        turn_model=args.turn_model,
+        end_of_turn_model=not args.no_turn_model,
         loop=config,
     )
     with ExitStack() as closer:
@@ -170,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
             on_event=printer,
             closer=closer,
         )
-        warm_up(conversation=conv, stt=loop.stt, tts=loop.tts)
+        warm_up(conversation=conv, stt=loop.stt, tts=loop.tts, turn_detector=loop.turn_detector)
         if args.push_to_talk:
             threading.Thread(target=_enter_arms, args=(loop,), daemon=True).start()
         loop.run()

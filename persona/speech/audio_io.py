@@ -65,7 +65,9 @@ class AudioOut(Protocol):
 class FileAudioIn:
     """A recording played as a microphone: 32 ms blocks, then `tail_silence_s` of silence so
     the last utterance reaches its endpoint. `realtime=True` paces blocks at wall-clock speed
-    (what a mic does); otherwise blocks come as fast as they are read."""
+    as a mic does: each block is handed over once its last sample "was recorded", so sample
+    `i` of the file is heard at `started_at + i / 16000` (wall clock, set when the first block
+    is read). Otherwise blocks come as fast as they are read."""
 
     sample_rate = STT_RATE
 
@@ -83,11 +85,13 @@ class FileAudioIn:
         self.live = realtime
         self.tail_silence_s = tail_silence_s
         self.speed = speed
+        self.started_at: float | None = None  # time.time() of the stream's first sample
         self._closed = threading.Event()
         list(_peek(iter_file_chunks(self.path, chunk_samples=MIC_BLOCK)))  # fail early on bad files
 
     def chunks(self) -> Iterator[np.ndarray]:
         start = time.monotonic()
+        self.started_at = time.time()
         sent = 0
         tail = np.zeros(MIC_BLOCK, dtype=np.float32)
         n_tail = int(self.tail_silence_s * STT_RATE / MIC_BLOCK)
@@ -95,12 +99,12 @@ class FileAudioIn:
         for block in _chain(blocks, (tail for _ in range(n_tail))):
             if self._closed.is_set():
                 return
+            sent += block.size
             if self.realtime:
                 due = start + sent / (STT_RATE * self.speed)
                 delay = due - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
-            sent += block.size
             yield block
 
     def close(self) -> None:

@@ -3,7 +3,10 @@
 `StreamingVad.feed(chunk)` takes 16 kHz mono float32 audio of any chunk size and returns the
 events it caused: `VadStart` when speech begins, `VadEnd` (with the utterance audio, including
 a pre-roll) once `min_silence_ms` of silence follows it, or `VadCancel` when the "speech" was
-too short to keep. Memory is bounded: only the pre-roll and the current utterance are held.
+too short to keep. `VadPause` announces a likely endpoint after `speculate_ms` of silence, and
+`VadResume` takes it back when speech goes on; `end_now()` ends the utterance at once (an
+end-of-turn model heard it finish). Memory is bounded: only the pre-roll and the current
+utterance are held.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class VadEnd:
     end: int  # stream position of the endpoint: the end of the trailing silence
     speech_ratio: float  # share of windows above threshold
     speech_windows: int = 0
+    reason: str = "silence"  # "silence", "max-length", or "early" (`end_now`)
 
     @property
     def duration_s(self) -> float:
@@ -68,7 +72,15 @@ class VadPause:
     speech_windows: int
 
 
-VadEvent = VadStart | VadEnd | VadCancel | VadPause
+@dataclass(frozen=True, slots=True)
+class VadResume:
+    """Speech again after a `VadPause`: that pause was not the end of the utterance."""
+
+    sample: int
+    start: int  # the utterance's start, as in the pause
+
+
+VadEvent = VadStart | VadEnd | VadCancel | VadPause | VadResume
 
 
 class SileroStream:
@@ -114,6 +126,7 @@ class StreamingVad:
     _silent_windows: int = field(default=0, init=False)
     _speech_windows: int = field(default=0, init=False)
     _quiet_windows: int = field(default=0, init=False)
+    _paused: bool = field(default=False, init=False)  # a VadPause is out for this silence
 
     def __post_init__(self) -> None:
         self._pre = collections.deque(
@@ -124,6 +137,18 @@ class StreamingVad:
     def in_speech(self) -> bool:
         return self._in_speech
 
+    @property
+    def speech_windows(self) -> int:
+        """Speech windows in the utterance so far (a `VadPause` with as many still holds)."""
+        return self._speech_windows
+
+    def end_now(self) -> VadEnd | VadCancel | None:
+        """End the current utterance here, without waiting for `min_silence_ms` (its audio is
+        the same as the last `VadPause`'s when no speech came since). None: not in speech."""
+        if not self._in_speech:
+            return None
+        return self._finish(reason="early")
+
     def reset(self) -> None:
         """Forget any partial utterance (used while the robot talks in half-duplex)."""
         self._model.reset()
@@ -131,6 +156,7 @@ class StreamingVad:
         self._pre.clear()
         self._utterance = []
         self._in_speech = False
+        self._paused = False
         self._silent_windows = self._speech_windows = 0
 
     def skip(self, samples: int) -> None:
@@ -178,16 +204,20 @@ class StreamingVad:
         if prob >= cfg.threshold:
             self._speech_windows += 1
             self._silent_windows = 0
+            if self._paused:
+                self._paused = False
+                return VadResume(self.position - WINDOW, self._start)
         elif prob < neg:
             self._silent_windows += 1
         else:
             self._silent_windows = 0
         too_long = len(self._utterance) * WINDOW >= cfg.max_utterance_s * RATE
         if self._silent_windows * WINDOW * 1000 >= cfg.min_silence_ms * RATE or too_long:
-            return self._finish()
+            return self._finish(reason="max-length" if too_long else "silence")
         spec = -(-cfg.speculate_ms * RATE // 1000 // WINDOW)
         if 0 < cfg.speculate_ms < cfg.min_silence_ms and self._silent_windows == spec:
             if self._speech_windows * WINDOW * 1000 >= cfg.min_speech_ms * RATE:
+                self._paused = True
                 windows = self._trimmed()
                 return VadPause(
                     np.concatenate(windows),
@@ -203,15 +233,18 @@ class StreamingVad:
         trim = max(0, self._silent_windows - keep_silence)
         return self._utterance[: len(self._utterance) - trim] if trim else self._utterance
 
-    def _finish(self) -> VadEvent:
+    def _finish(self, *, reason: str) -> VadEnd | VadCancel:
         cfg = self.config
         windows = self._trimmed()
         speech_windows = self._speech_windows
         speech_ms = self._speech_windows * WINDOW * 1000 / RATE
         ratio = self._speech_windows / max(1, len(windows))
         self._in_speech = False
+        self._paused = False
         self._utterance = []
         self._silent_windows = self._speech_windows = 0
         if speech_ms < cfg.min_speech_ms:
             return VadCancel(self.position)
-        return VadEnd(np.concatenate(windows), self._start, self.position, ratio, speech_windows)
+        return VadEnd(
+            np.concatenate(windows), self._start, self.position, ratio, speech_windows, reason
+        )

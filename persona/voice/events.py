@@ -76,11 +76,37 @@ class SpeechStarted(VoiceEvent):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SpeechEnded(VoiceEvent):
-    """The endpoint: enough trailing silence after speech. `t` is when it was detected."""
+    """The endpoint: the user's turn is over. `t` is when it was decided; `by` says how:
+    "turn-model" (a short pause that sounded finished), "silence" (the fixed silence rule)
+    or "max-length"."""
 
     turn_id: int
     stream_s: float = 0.0
     duration_s: float = 0.0
+    by: str = "silence"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TurnDecision(VoiceEvent):
+    """At a pause: did the user finish? `probability` is the end-of-turn model's (None
+    without one), `text_finished` whether the early transcript reads finished."""
+
+    stream_s: float = 0.0
+    probability: float | None = None
+    text_finished: bool | None = None
+    finished: bool = False
+    model_ms: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeculationDropped(VoiceEvent):
+    """The user went on after a pause: the early transcript, and the reply already being
+    generated from it (aborted), were thrown away."""
+
+    stream_s: float = 0.0
+    text: str = ""
+    reply_started: bool = False
+    reply_chars: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -148,7 +174,10 @@ class Interrupted(VoiceEvent):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TurnMetrics(VoiceEvent):
-    """Latency of one turn, in milliseconds from the endpoint (`SpeechEnded`)."""
+    """Latency of one turn, in milliseconds from the endpoint (`SpeechEnded`); negative when
+    the reply was prepared during the pause, before the endpoint (`speculative`). The
+    `stage_*` times are durations: speech recognition, the LLM from request to first
+    sentence, synthesis of the first piece."""
 
     turn_id: int
     transcript_ms: float | None = None
@@ -158,15 +187,22 @@ class TurnMetrics(VoiceEvent):
     stt_rtf: float | None = None
     tts_rtf: float | None = None
     interrupted: bool = False
+    ended_by: str = "silence"
+    speculative: bool = False
+    stage_stt_ms: float | None = None
+    stage_llm_first_sentence_ms: float | None = None
+    stage_tts_first_chunk_ms: float | None = None
 
     def summary(self) -> str:
         def fmt(value: float | None) -> str:
             return "-" if value is None else f"{value:.0f}"
 
         return (
-            f"turn {self.turn_id}: stt {fmt(self.transcript_ms)} ms | llm first token "
+            f"turn {self.turn_id} (ended by {self.ended_by}): stt {fmt(self.stage_stt_ms)} ms, "
+            f"ready at {fmt(self.transcript_ms)} ms | llm first token "
             f"{fmt(self.first_token_ms)} ms | first sentence {fmt(self.first_sentence_ms)} ms | "
             f"first audio {fmt(self.first_audio_ms)} ms"
+            + (" | prepared during the pause" if self.speculative else "")
             + (" | interrupted" if self.interrupted else "")
         )
 

@@ -1,10 +1,18 @@
 """The voice loop: mic -> VAD -> STT -> conversation -> TTS -> speaker.
 
-One thread per stage, joined by queues. Every queued item carries its turn id; a turn that was
-interrupted is marked cancelled and its leftover items are dropped by every stage. Half-duplex
-by default (the mic is ignored while a turn is in progress); with `barge_in`, speech over the
-robot cancels the turn: playback stops at the next block, generation is aborted and the
-conversation keeps only what was actually spoken.
+One thread per stage, joined by queues. Every queued item carries its turn's key; a turn that
+was interrupted is marked cancelled and its leftover items are dropped by every stage.
+Half-duplex by default (the mic is ignored while a turn is in progress); with `barge_in`,
+speech over the robot cancels the turn: playback stops at the next block, generation is
+aborted and the conversation keeps only what was actually spoken.
+
+End of turn: at the VAD's pause (`VadConfig.speculate_ms` of silence) a provisional turn
+starts. Its audio is transcribed and, with `speculate_reply`, its reply generated and
+synthesised at once; nothing is played before the endpoint. With an end-of-turn model
+(`persona.speech.turn`) a pause that sounds finished, and whose transcript reads finished, is
+the endpoint; an unfinished one waits for `unfinished_silence_ms`. Without a model the fixed
+`VadConfig.min_silence_ms` rule ends turns, as before. When the user goes on, the provisional
+turn is dropped: its generation is aborted, its audio discarded, a stored reply undone.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -22,9 +30,10 @@ import numpy as np
 from persona.errors import PersonaError
 from persona.speech.audio_io import AudioIn, AudioOut
 from persona.speech.sentences import SentenceSplitter, split_for_tts
-from persona.speech.stt import SpeechToText
+from persona.speech.stt import SpeechToText, SttResult
 from persona.speech.textclean import speakable
 from persona.speech.tts import TextToSpeech
+from persona.speech.turn import TurnDetector, transcript_sounds_finished
 from persona.speech.vad import (
     RATE,
     StreamingVad,
@@ -32,6 +41,7 @@ from persona.speech.vad import (
     VadConfig,
     VadEnd,
     VadPause,
+    VadResume,
     VadStart,
 )
 from persona.voice.events import (
@@ -44,9 +54,11 @@ from persona.voice.events import (
     ListenStopped,
     ReplyChunk,
     ReplyFinished,
+    SpeculationDropped,
     SpeechEnded,
     SpeechStarted,
     Transcript,
+    TurnDecision,
     TurnMetrics,
     VoiceError,
     VoiceEvent,
@@ -61,7 +73,9 @@ _QUIT = None  # end of the stream: every stage forwards it and exits
 
 
 class ConversationLike(Protocol):
-    """What the loop needs from `persona.chat.Conversation`."""
+    """What the loop needs from `persona.chat.Conversation`. Replies are generated during a
+    pause (`VoiceConfig.speculate_reply`) only for conversations that also have `undo()`,
+    to take back a reply stored before the user went on."""
 
     def send(self, text: str, *, abort: threading.Event | None = None) -> Iterator[Any]: ...
 
@@ -76,24 +90,58 @@ class VoiceConfig:
     push_to_talk: bool = False
     vad: VadConfig = field(default_factory=VadConfig)
     first_clause_min_chars: int = 24
-    tts_max_chars: int = 120  # longer sentences are synthesised in pieces (memory, latency)
+    # Longer sentences are synthesised in pieces: Piper holds ~16 MB per second of speech
+    # while it works (80 characters: ~4 s, +64 MB; 120: +93 MB), and a shorter first piece
+    # is heard sooner.
+    tts_max_chars: int = 80
     block_ms: int = 40  # speaker block: the barge-in reaction granularity
     reopen_s: float = 2.0  # wait between attempts to reopen a failed microphone
     interrupt_note: str = "[interrupted by the user]"
+    # With an end-of-turn model: the silence after which a pause that sounded unfinished
+    # ends the turn anyway (longer than a thinking pause), and whether the early transcript
+    # must read finished too (the model alone takes synthetic voices' fragments as finished).
+    unfinished_silence_ms: int = 1200
+    check_transcript: bool = True
+    # Generate (and synthesise) the reply during the pause, from the early transcript; it
+    # is played only after the endpoint, and thrown away if the user goes on.
+    speculate_reply: bool = True
 
 
 @dataclass(slots=True)
 class _Turn:
+    """One utterance from its first pause (provisional) or endpoint to its reply's end.
+    `key` is unique and marks queue items; `id` is the public turn number, fixed at the
+    endpoint (a dropped provisional turn uses none)."""
+
+    key: int
     id: int
+    start: int  # the utterance's first sample in the mic stream
+    speech_windows: int
     stream_s: float
-    t_end: float  # wall time of the endpoint
+    t_end: float | None = None  # wall time of the endpoint
+    endpoint: bool = False
+    ended_by: str = "silence"
     audio_s: float = 0.0
+    audio: np.ndarray | None = None  # the pause's audio, until the end-of-turn decision
+    guess: SttResult | None = None  # the transcript made during the pause
+    t_guess: float | None = None
+    transcribed: threading.Event = field(default_factory=threading.Event)
+    probability: float | None = None  # the end-of-turn model's, at the pause
+    model_ms: float | None = None
+    decided: bool = False
+    live: threading.Event = field(default_factory=threading.Event)  # may be heard
+    pending: list[VoiceEvent] = field(default_factory=list)  # events held until live
+    speculative: bool = False  # the reply was requested before the endpoint
+    stored: bool = False  # the conversation stored the reply
+    generated: str = ""
     t_transcript: float | None = None
+    t_reply_start: float | None = None
     t_first_token: float | None = None
     t_first_sentence: float | None = None
     t_first_audio: float | None = None
     stt_s: float = 0.0
     tts_s: float = 0.0
+    tts_first_s: float | None = None
     tts_audio_s: float = 0.0
     replying: bool = False
     spoken: list[str] = field(default_factory=list)
@@ -116,6 +164,7 @@ class VoiceLoop:
         audio_out: AudioOut,
         config: VoiceConfig | None = None,
         on_event: Callable[[VoiceEvent], None] | None = None,
+        turn_detector: TurnDetector | None = None,
     ) -> None:
         self.conversation = conversation
         self.stt = stt
@@ -123,18 +172,36 @@ class VoiceLoop:
         self.audio_in = audio_in
         self.audio_out = audio_out
         self.config = config or VoiceConfig()
+        self.turn_detector = turn_detector
         self._on_event = on_event
         self.events: list[VoiceEvent] = []
         self._events_lock = threading.Lock()
         self._gate = WakeGate(phrase=self.config.wake_phrase, follow_up_s=self.config.follow_up_s)
-        self._vad = StreamingVad(self.config.vad)
+        vad = self.config.vad
+        if turn_detector is not None and not 0 < vad.speculate_ms < vad.min_silence_ms:
+            log.warning(
+                "the end-of-turn model needs VadConfig.speculate_ms between 0 and "
+                "min_silence_ms (it is asked at that pause): turns end after a fixed silence"
+            )
+            turn_detector = self.turn_detector = None
+        if turn_detector is not None:
+            # The VAD's own endpoint becomes the rule for pauses that sounded unfinished.
+            vad = replace(
+                vad, min_silence_ms=max(vad.min_silence_ms, self.config.unfinished_silence_ms)
+            )
+        self._vad = StreamingVad(vad)
+        self._speculate_reply = self.config.speculate_reply and callable(
+            getattr(conversation, "undo", None)
+        )
+        self._pending: _Turn | None = None  # the provisional turn of the current pause
         self._stt_q: queue.Queue[Any] = queue.Queue()
         self._brain_q: queue.Queue[Any] = queue.Queue()
         self._tts_q: queue.Queue[Any] = queue.Queue()
         self._play_q: queue.Queue[Any] = queue.Queue()
-        self._turns: dict[int, _Turn] = {}
+        self._turns: dict[int, _Turn] = {}  # by key
         self._lock = threading.RLock()
         self._next_id = 0
+        self._next_key = 0
         self._open_turns = 0
         self._idle = threading.Event()
         self._idle.set()
@@ -187,12 +254,15 @@ class VoiceLoop:
     def interrupt(self, reason: str = "barge-in", *, heard_at: float | None = None) -> bool:
         """Cut the reply in progress (if any). Returns True when something was cut."""
         with self._lock:
-            turn = next((t for t in self._turns.values() if t.replying and not t.done), None)
+            turn = next(
+                (t for t in self._turns.values() if t.replying and t.live.is_set() and not t.done),
+                None,
+            )
             if turn is None:
                 return False
             turn.cancelled = True
             turn.abort.set()
-            playing = self._playing == turn.id
+            playing = self._playing == turn.key
             self._play_ack.clear()
         if playing:
             self.audio_out.stop()
@@ -204,7 +274,7 @@ class VoiceLoop:
         self._emit(
             Interrupted(t=now, turn_id=turn.id, spoken=spoken, reason=reason, latency_ms=latency)
         )
-        self._brain_q.put(("interrupted", turn.id, spoken))
+        self._brain_q.put(("interrupted", turn.key, spoken))
         self._finish_turn(turn, interrupted=True)
         return True
 
@@ -232,21 +302,90 @@ class VoiceLoop:
             except Exception:
                 log.exception("voice event handler failed")
 
-    def _stale(self, turn_id: int) -> bool:
+    def _emit_turn(self, turn: _Turn, event: VoiceEvent) -> None:
+        """Emit now if the turn is live, else hold the event until its endpoint (a turn
+        dropped before it never shows up in the events)."""
         with self._lock:
-            turn = self._turns.get(turn_id)
+            if not turn.live.is_set():
+                if not turn.cancelled:
+                    turn.pending.append(event)
+                return
+            self._emit(event)
+
+    def _go_live(self, turn: _Turn) -> None:
+        with self._lock:
+            if turn.live.is_set():
+                return
+            turn.live.set()
+            pending, turn.pending = turn.pending, []
+            for event in pending:
+                self._emit(event)
+
+    def _stale(self, key: int) -> bool:
+        with self._lock:
+            turn = self._turns.get(key)
             return turn is None or turn.cancelled or self._stopping.is_set()
 
-    def _begin_turn(self, end: VadEnd) -> _Turn:
+    def _new_turn(self, *, start: int, speech_windows: int, stream_s: float) -> _Turn:
+        with self._lock:
+            self._next_key += 1
+            turn = _Turn(
+                key=self._next_key,
+                id=self._next_id + 1,
+                start=start,
+                speech_windows=speech_windows,
+                stream_s=stream_s,
+            )
+            self._turns[turn.key] = turn
+        return turn
+
+    def _begin_turn(self, end: VadEnd, by: str) -> _Turn:
+        """The endpoint: the provisional turn of this pause becomes the turn, or a new one."""
+        with self._lock:
+            turn, self._pending = self._pending, None
+        if turn is not None and (
+            turn.start != end.start or turn.speech_windows != end.speech_windows
+        ):
+            self._drop_turn(turn)  # speech came after that pause (a max-length cut)
+            turn = None
+        if turn is None:
+            turn = self._new_turn(
+                start=end.start, speech_windows=end.speech_windows, stream_s=end.end / RATE
+            )
         with self._lock:
             self._next_id += 1
-            turn = _Turn(
-                id=self._next_id, stream_s=end.end / RATE, t_end=time.time(), audio_s=end.duration_s
-            )
-            self._turns[turn.id] = turn
+            turn.id = self._next_id
+            turn.endpoint = True
+            turn.t_end = time.time()
+            turn.stream_s = end.end / RATE
+            turn.audio_s = end.duration_s
+            turn.ended_by = by
             self._open_turns += 1
             self._idle.clear()
         return turn
+
+    def _drop_turn(self, turn: _Turn) -> None:
+        """The user went on after a pause: abort and discard the provisional turn."""
+        with self._lock:
+            if turn.cancelled:
+                return
+            turn.cancelled = True
+            turn.abort.set()  # the LLM stops within a token; TTS and speaker drop its items
+            self._turns.pop(turn.key, None)
+            if self._pending is turn:
+                self._pending = None
+            replying = turn.replying
+        self._emit(
+            SpeculationDropped(
+                t=time.time(),
+                stream_s=round(turn.stream_s, 3),
+                text=turn.guess.text if turn.guess is not None else "",
+                reply_started=replying,
+                reply_chars=len(turn.generated),
+            )
+        )
+        if replying:
+            self._brain_q.put(("retract", turn.key, turn))
 
     def _finish_turn(
         self, turn: _Turn, *, interrupted: bool = False, ignored: bool = False
@@ -258,7 +397,7 @@ class VoiceLoop:
             self._open_turns -= 1
             if self._open_turns <= 0:
                 self._idle.set()
-            self._turns.pop(turn.id, None)
+            self._turns.pop(turn.key, None)
         if ignored:
             return
         self._emit(self._metrics(turn, interrupted=interrupted))
@@ -267,7 +406,12 @@ class VoiceLoop:
 
     def _metrics(self, turn: _Turn, *, interrupted: bool) -> TurnMetrics:
         def ms(t: float | None) -> float | None:
-            return None if t is None else round((t - turn.t_end) * 1000, 1)
+            if t is None or turn.t_end is None:
+                return None
+            return round((t - turn.t_end) * 1000, 1)
+
+        def took(start: float | None, end: float | None) -> float | None:
+            return None if start is None or end is None else round((end - start) * 1000, 1)
 
         return TurnMetrics(
             t=time.time(),
@@ -279,6 +423,13 @@ class VoiceLoop:
             stt_rtf=round(turn.stt_s / turn.audio_s, 4) if turn.audio_s else None,
             tts_rtf=round(turn.tts_s / turn.tts_audio_s, 4) if turn.tts_audio_s else None,
             interrupted=interrupted,
+            ended_by=turn.ended_by,
+            speculative=turn.speculative,
+            stage_stt_ms=round(turn.stt_s * 1000, 1) if turn.t_transcript else None,
+            stage_llm_first_sentence_ms=took(turn.t_reply_start, turn.t_first_sentence),
+            stage_tts_first_chunk_ms=(
+                round(turn.tts_first_s * 1000, 1) if turn.tts_first_s is not None else None
+            ),
         )
 
     # ------------------------------------------------------------ stages
@@ -308,6 +459,13 @@ class VoiceLoop:
                     source.reopen()  # type: ignore[attr-defined]
                 except PersonaError as again:
                     log.debug("mic reopen failed: %s", again)
+        if not self._stopping.is_set():
+            # The input ended inside an utterance (within its pause): that is its endpoint.
+            end = self._vad.end_now()
+            if isinstance(end, VadEnd):
+                self._on_end(end, by="end-of-input")
+            elif self._pending is not None:
+                self._drop_turn(self._pending)
         # Let the last turn finish before closing down (files end before the reply does).
         while not self._stopping.is_set() and not self._idle.wait(0.1):
             pass
@@ -344,92 +502,186 @@ class VoiceLoop:
                 if cfg.barge_in:
                     self.interrupt("barge-in", heard_at=heard)
             elif isinstance(event, VadPause):
-                # Transcribe during the rest of the endpoint silence; reused if no speech follows.
-                self._stt_q.put(
-                    (
-                        "speculate",
-                        event.start,
-                        event.audio,
-                        event.speech_ratio,
-                        event.speech_windows,
-                    )
-                )
+                self._on_pause(event)
+            elif isinstance(event, VadResume):
+                if self._pending is not None:
+                    self._drop_turn(self._pending)
             elif isinstance(event, VadEnd):
-                self._armed.clear()
-                turn = self._begin_turn(event)
-                self._emit(
-                    SpeechEnded(
-                        t=turn.t_end,
-                        turn_id=turn.id,
-                        stream_s=turn.stream_s,
-                        duration_s=round(event.duration_s, 3),
-                    )
-                )
-                self._stt_q.put(
-                    (turn.id, event.audio, event.speech_ratio, event.start, event.speech_windows)
-                )
+                self._on_end(event, by="max-length" if event.reason == "max-length" else "silence")
             elif isinstance(event, VadCancel):
                 log.debug("speech too short at %.2f s; ignored", event.sample / RATE)
+        self._maybe_end_early()
+
+    def _on_pause(self, pause: VadPause) -> None:
+        """A likely endpoint: transcribe (and maybe answer) now; the end-of-turn decision
+        follows in `_maybe_end_early`."""
+        current = self._pending
+        if current is not None:
+            if current.start == pause.start and current.speech_windows == pause.speech_windows:
+                return  # the same pause announced again: nothing new was said
+            self._drop_turn(current)
+        turn = self._new_turn(
+            start=pause.start, speech_windows=pause.speech_windows, stream_s=pause.sample / RATE
+        )
+        turn.audio_s = pause.audio.size / RATE
+        turn.audio = pause.audio
+        with self._lock:
+            self._pending = turn
+        self._stt_q.put(("speculate", turn.key, pause.audio, pause.speech_ratio))
+        if self.turn_detector is not None and not self.audio_in.live:
+            # A file read as fast as possible would outrun the decision: wait for it, so
+            # the file gets the decision a live mic would.
+            while not turn.decided and not self._stopping.is_set() and not turn.cancelled:
+                self._maybe_end_early()
+                if not turn.decided:
+                    turn.transcribed.wait(0.05)
+
+    def _maybe_end_early(self) -> None:
+        """End the turn now if its pause sounds finished to the end-of-turn model and its
+        transcript reads finished. The transcript comes first: one that ends mid-phrase
+        needs no model, and speech recognition gets the cores to itself meanwhile (the
+        model runs beside the LLM instead, off the reply's critical path)."""
+        turn = self._pending
+        detector = self.turn_detector
+        if turn is None or detector is None or turn.decided:
+            return
+        text_finished: bool | None = None
+        if self.config.check_transcript:
+            if not turn.transcribed.is_set():
+                return
+            if turn.guess is not None:
+                text_finished = transcript_sounds_finished(turn.guess.text) and not (
+                    self._wake_only(turn, turn.guess.text)
+                )
+        if text_finished is not False:
+            started = time.perf_counter()
+            try:
+                turn.probability = float(detector.probability(turn.audio))
+            except Exception as exc:  # a failing model must not end the loop: silence decides
+                log.warning("end-of-turn model failed (%s); this turn ends by silence", exc)
+            turn.model_ms = round((time.perf_counter() - started) * 1000, 1)
+        finished = (
+            turn.probability is not None
+            and turn.probability >= detector.threshold
+            and text_finished is not False
+        )
+        turn.decided = True
+        turn.audio = None
+        self._emit(
+            TurnDecision(
+                t=time.time(),
+                stream_s=round(turn.stream_s, 3),
+                probability=None if turn.probability is None else round(turn.probability, 4),
+                text_finished=text_finished,
+                finished=finished,
+                model_ms=turn.model_ms,
+            )
+        )
+        vad = self._vad
+        if finished and vad.in_speech and vad.speech_windows == turn.speech_windows:
+            end = vad.end_now()
+            if isinstance(end, VadEnd):
+                self._on_end(end, by="turn-model")
+
+    def _wake_only(self, turn: _Turn, text: str) -> bool:
+        """Just the wake phrase ("Hey Sparky."): the request usually follows a pause."""
+        if not self.config.wake_phrase:
+            return False
+        _answer, request, match = self._gate.check(text, at_s=turn.start / RATE)
+        return match is not None and not request.strip()
+
+    def _on_end(self, end: VadEnd, *, by: str) -> None:
+        self._armed.clear()
+        turn = self._begin_turn(end, by)
+        self._emit(
+            SpeechEnded(
+                t=turn.t_end or time.time(),
+                turn_id=turn.id,
+                stream_s=round(turn.stream_s, 3),
+                duration_s=round(end.duration_s, 3),
+                by=by,
+            )
+        )
+        self._stt_q.put(("final", turn.key, end.audio, end.speech_ratio))
 
     def _stt_stage(self) -> None:
-        speculated: dict[int, tuple[int, Any]] = {}
         while True:
             item = self._stt_q.get()
             if item is _QUIT:
                 self._brain_q.put(_QUIT)
                 return
-            if item[0] == "speculate":
-                _, start, audio, ratio, speech_windows = item
-                try:
-                    guess = self.stt.transcribe(audio, speech_ratio=ratio)
-                except PersonaError:
-                    continue  # the final transcription will report it
-                speculated[start] = (speech_windows, guess)
-                continue
-            turn_id, audio, ratio, start, speech_windows = item
+            kind, key, audio, ratio = item
             with self._lock:
-                turn = self._turns.get(turn_id)
-            if turn is None:
+                turn = self._turns.get(key)
+            if turn is None or turn.cancelled:
                 continue
-            guess = speculated.pop(start, None)
-            speculated.clear()
-            try:
-                if guess is not None and guess[0] == speech_windows:
-                    result = guess[1]  # nothing was said after the pause: already transcribed
-                else:
-                    result = self.stt.transcribe(audio, speech_ratio=ratio)
-            except PersonaError as exc:
-                self._emit(VoiceError(t=time.time(), message=str(exc), turn_id=turn_id))
-                self._finish_turn(turn, ignored=True)
-                continue
-            turn.t_transcript = time.time()
-            turn.stt_s = result.elapsed_s
-            self._emit(
-                Transcript(
-                    t=turn.t_transcript,
-                    turn_id=turn_id,
-                    text=result.text,
-                    stt_s=round(result.elapsed_s, 3),
-                    audio_s=round(result.audio_s, 3),
-                )
-            )
-            self._route(turn, result.text, dropped=result.dropped)
+            if kind == "speculate":
+                self._transcribe_early(turn, audio, ratio)
+            else:
+                self._transcribe_final(turn, audio, ratio)
 
-    def _route(self, turn: _Turn, text: str, *, dropped: bool) -> None:
-        """Decide what an utterance is: nothing, a stop command, a wake word, a question."""
-        now = time.time()
-        if not text.strip():
-            self._emit(
-                Ignored(t=now, turn_id=turn.id, reason="hallucination" if dropped else "empty")
-            )
+    def _transcribe_early(self, turn: _Turn, audio: np.ndarray, ratio: float) -> None:
+        """During the pause: transcribe; start the reply unless the endpoint is already past
+        (then the final item, right behind in the queue, routes it)."""
+        try:
+            turn.guess = self.stt.transcribe(audio, speech_ratio=ratio)
+            turn.t_guess = time.time()
+        except PersonaError:
+            return  # the final transcription will report it
+        finally:
+            turn.transcribed.set()
+        if self._speculate_reply and not turn.endpoint and not turn.cancelled:
+            self._route(turn, turn.guess.text, dropped=turn.guess.dropped, speculative=True)
+
+    def _transcribe_final(self, turn: _Turn, audio: np.ndarray, ratio: float) -> None:
+        result = turn.guess  # the endpoint's audio is the pause's: nothing was said since
+        try:
+            if result is None:
+                result = self.stt.transcribe(audio, speech_ratio=ratio)
+                turn.t_guess = time.time()
+        except PersonaError as exc:
+            self._emit(VoiceError(t=time.time(), message=str(exc), turn_id=turn.id))
             self._finish_turn(turn, ignored=True)
+            return
+        turn.t_transcript = turn.t_guess or time.time()
+        turn.stt_s = result.elapsed_s
+        self._emit(
+            Transcript(
+                t=time.time(),
+                turn_id=turn.id,
+                text=result.text,
+                stt_s=round(result.elapsed_s, 3),
+                audio_s=round(result.audio_s, 3),
+            )
+        )
+        self._route(turn, result.text, dropped=result.dropped)
+
+    def _route(self, turn: _Turn, text: str, *, dropped: bool, speculative: bool = False) -> None:
+        """Decide what an utterance is: nothing, a stop command, a wake word, a question.
+        `speculative`: during the pause, only start the reply of a question (no events)."""
+        now = time.time()
+        if speculative:
+            if not text.strip() or is_stop_command(text):
+                return
+            answer, request, _match = self._gate.check(text, at_s=turn.start / RATE)
+            if answer and request.strip():
+                with self._lock:
+                    if turn.cancelled or turn.replying or turn.endpoint:
+                        return
+                    turn.replying = turn.speculative = True
+                self._brain_q.put((turn.key, request))
+            return
+        if not text.strip():
+            self._ignore(
+                turn,
+                Ignored(t=now, turn_id=turn.id, reason="hallucination" if dropped else "empty"),
+            )
             return
         if is_stop_command(text):
-            self._emit(Ignored(t=now, turn_id=turn.id, reason="stop-command", text=text))
-            self._finish_turn(turn, ignored=True)
+            self._ignore(turn, Ignored(t=now, turn_id=turn.id, reason="stop-command", text=text))
             self.interrupt("stop-command")
             return
-        answer, request, match = self._gate.check(text, at_s=turn.stream_s - turn.audio_s)
+        answer, request, match = self._gate.check(text, at_s=turn.start / RATE)
         if match is not None:
             self._emit(
                 WakeHeard(
@@ -437,18 +689,31 @@ class VoiceLoop:
                 )
             )
         if not answer:
-            self._emit(Ignored(t=now, turn_id=turn.id, reason="no-wake-phrase", text=text))
-            self._finish_turn(turn, ignored=True)
+            self._ignore(turn, Ignored(t=now, turn_id=turn.id, reason="no-wake-phrase", text=text))
             return
         if not request.strip():
             # Just the wake phrase: listen for the request without it.
             self._gate.replied(at_s=turn.stream_s)
-            self._emit(Ignored(t=now, turn_id=turn.id, reason="wake-only", text=text))
-            self._finish_turn(turn, ignored=True)
+            self._ignore(turn, Ignored(t=now, turn_id=turn.id, reason="wake-only", text=text))
             return
         with self._lock:
+            started = turn.replying
             turn.replying = True
-        self._brain_q.put((turn.id, request))
+        if not started:
+            self._brain_q.put((turn.key, request))
+        self._go_live(turn)
+
+    def _ignore(self, turn: _Turn, event: Ignored) -> None:
+        """No reply after all: stop one started during the pause, and close the turn."""
+        with self._lock:
+            started = turn.replying
+            if started:
+                turn.cancelled = True
+                turn.abort.set()
+        if started:
+            self._brain_q.put(("retract", turn.key, turn))
+        self._emit(event)
+        self._finish_turn(turn, ignored=True)
 
     def _brain_stage(self) -> None:
         while True:
@@ -460,15 +725,30 @@ class VoiceLoop:
                 try:
                     self.conversation.record_interruption(item[2])
                 except PersonaError as exc:
-                    self._emit(VoiceError(t=time.time(), message=str(exc), turn_id=item[1]))
+                    self._emit(VoiceError(t=time.time(), message=str(exc)))
                 continue
-            turn_id, text = item
+            if item[0] == "retract":
+                self._retract(item[2])
+                continue
+            key, text = item
             with self._lock:
-                turn = self._turns.get(turn_id)
+                turn = self._turns.get(key)
             if turn is None or turn.cancelled:
                 continue
+            turn.t_reply_start = time.time()
             self._generate(turn, text)
-            self._tts_q.put((turn_id, _END))
+            self._tts_q.put((key, _END))
+
+    def _retract(self, turn: _Turn) -> None:
+        """A dropped provisional turn whose reply completed (and was stored): undo it. Runs
+        on this stage after the turn's generation (queue order), so `stored` is final."""
+        if not turn.stored:
+            return
+        turn.stored = False
+        try:
+            self.conversation.undo()  # type: ignore[attr-defined]
+        except PersonaError as exc:
+            log.warning("could not undo a reply the user talked over: %s", exc)
 
     def _generate(self, turn: _Turn, text: str) -> None:
         splitter = SentenceSplitter(first_clause_min_chars=self.config.first_clause_min_chars)
@@ -479,31 +759,35 @@ class VoiceLoop:
             nonlocal index
             for sentence in sentences:
                 spoken = speakable(sentence, keep_actions=keep_actions)
-                if self._stale(turn.id):
+                if self._stale(turn.key):
                     continue
                 for piece in split_for_tts(spoken, self.config.tts_max_chars):
                     if turn.t_first_sentence is None:
                         turn.t_first_sentence = time.time()
-                    self._emit(ReplyChunk(t=time.time(), turn_id=turn.id, text=piece, index=index))
-                    self._tts_q.put((turn.id, (index, piece)))
+                    self._emit_turn(
+                        turn, ReplyChunk(t=time.time(), turn_id=turn.id, text=piece, index=index)
+                    )
+                    self._tts_q.put((turn.key, (index, piece)))
                     index += 1
 
         try:
             for event in self.conversation.send(text, abort=turn.abort):
-                if self._stale(turn.id):
+                if self._stale(turn.key):
                     turn.abort.set()
                     continue  # let the engine finish its abort cleanly
                 delta = getattr(event, "text", "")
                 if hasattr(event, "finish_reason"):  # ReplyDone: authoritative full text
                     turn.reply = event.text
+                    turn.stored = getattr(event, "turn_id", None) is not None
                     speak(splitter.flush())
                     continue
                 if turn.t_first_token is None and delta:
                     turn.t_first_token = time.time()
+                turn.generated += delta
                 speak(splitter.push(delta))
             speak(splitter.flush())
         except PersonaError as exc:
-            self._emit(VoiceError(t=time.time(), message=str(exc), turn_id=turn.id))
+            self._emit_turn(turn, VoiceError(t=time.time(), message=str(exc), turn_id=turn.id))
 
     def _tts_stage(self) -> None:
         while True:
@@ -511,48 +795,62 @@ class VoiceLoop:
             if item is _QUIT:
                 self._play_q.put(_QUIT)
                 return
-            turn_id, payload = item
+            key, payload = item
             if payload is _END:
-                self._play_q.put((turn_id, _END))
+                self._play_q.put((key, _END))
                 continue
-            if self._stale(turn_id):
+            if self._stale(key):
                 continue
             index, text = payload
             with self._lock:
-                turn = self._turns.get(turn_id)
+                turn = self._turns.get(key)
             start = time.perf_counter()
             try:
                 for audio in self.tts.synthesize(text):
                     if turn is not None:
-                        turn.tts_s += time.perf_counter() - start
+                        spent = time.perf_counter() - start
+                        turn.tts_s += spent
                         turn.tts_audio_s += audio.duration_s
-                    if self._stale(turn_id):
+                        if turn.tts_first_s is None:
+                            turn.tts_first_s = spent
+                    if self._stale(key):
                         break
-                    self._play_q.put((turn_id, audio))
+                    self._play_q.put((key, audio))
                     start = time.perf_counter()
             except Exception as exc:  # a sentence the voice cannot say must not end the loop
                 log.warning("TTS failed on %r: %s", text, exc)
-                self._emit(
-                    VoiceError(
-                        t=time.time(), message=f"speech synthesis failed: {exc}", turn_id=turn_id
+                if turn is not None:
+                    self._emit_turn(
+                        turn,
+                        VoiceError(
+                            t=time.time(),
+                            message=f"speech synthesis failed: {exc}",
+                            turn_id=turn.id,
+                        ),
                     )
-                )
+
+    def _wait_live(self, turn: _Turn) -> bool:
+        """Hold a reply prepared during the pause until its endpoint; False if dropped."""
+        while not turn.live.wait(0.01):
+            if turn.cancelled or turn.done or self._stopping.is_set():
+                return False
+        return not turn.cancelled
 
     def _speaker_stage(self) -> None:
         while True:
             item = self._play_q.get()
             if item is _QUIT:
                 return
-            turn_id, audio = item
+            key, audio = item
             with self._lock:
-                turn = self._turns.get(turn_id)
-            if turn is None or turn.cancelled:
+                turn = self._turns.get(key)
+            if turn is None or turn.cancelled or not self._wait_live(turn):
                 continue
             if audio is _END:
                 self._emit(
                     ReplyFinished(
                         t=time.time(),
-                        turn_id=turn_id,
+                        turn_id=turn.id,
                         text=turn.reply,
                         spoken=" ".join(turn.spoken),
                     )
@@ -567,7 +865,7 @@ class VoiceLoop:
         with self._lock:
             if turn.cancelled:
                 return
-            self._playing = turn.id
+            self._playing = turn.key
         if turn.t_first_audio is None:
             turn.t_first_audio = time.time()
         self._emit(

@@ -17,6 +17,7 @@ from persona.speech.audio_io import (
 )
 from persona.speech.stt import SpeechToText, SttConfig, WhisperStt
 from persona.speech.tts import TextToSpeech, TtsConfig, open_tts
+from persona.speech.turn import TurnConfig, TurnDetector, load_turn_detector
 from persona.voice.loop import ConversationLike, VoiceConfig, VoiceLoop
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,10 @@ class VoiceSessionOptions:
     stt_model: str | None = None
     stt_threads: int | None = None
     voice: str | None = None  # overrides the persona's TTS voice
+    # The end-of-turn model (catalog name or .onnx path; None = the default). Without it,
+    # or with `end_of_turn_model=False`, turns end after a fixed silence.
+    turn_model: str | None = None
+    end_of_turn_model: bool = True
     loop: VoiceConfig = field(default_factory=VoiceConfig)
 
 
@@ -77,6 +82,7 @@ def build_loop(
     tts: TextToSpeech | None = None,
     audio_in: AudioIn | None = None,
     audio_out: AudioOut | None = None,
+    turn_detector: TurnDetector | None = None,
     on_event=None,
     closer: ExitStack | None = None,
 ) -> VoiceLoop:
@@ -99,6 +105,8 @@ def build_loop(
     )
     if closer is not None:
         closer.callback(audio_out.close)
+    if turn_detector is None and options.end_of_turn_model:
+        turn_detector = load_turn_detector(TurnConfig(model=options.turn_model))
     return VoiceLoop(
         conversation=conversation,
         stt=stt,
@@ -107,10 +115,17 @@ def build_loop(
         audio_out=audio_out,
         config=options.loop,
         on_event=on_event,
+        turn_detector=turn_detector if options.end_of_turn_model else None,
     )
 
 
-def warm_up(*, conversation: object, stt: SpeechToText, tts: TextToSpeech) -> None:
+def warm_up(
+    *,
+    conversation: object,
+    stt: SpeechToText,
+    tts: TextToSpeech,
+    turn_detector: TurnDetector | None = None,
+) -> None:
     """Pay the first-call costs before listening, not on the first question: CTranslate2 and
     ONNX set-up, and the persona's prompt prefix (kept on disk between runs, so the first
     reply only evaluates the new message)."""
@@ -119,6 +134,8 @@ def warm_up(*, conversation: object, stt: SpeechToText, tts: TextToSpeech) -> No
     stt.transcribe(np.zeros(16000, dtype=np.float32))
     for _ in tts.synthesize("Ready."):
         pass
+    if turn_detector is not None:
+        turn_detector.probability(np.zeros(16000, dtype=np.float32))
     warm = getattr(conversation, "warm", None)
     if warm is None:
         return

@@ -49,10 +49,7 @@ def test_bad_rungs_are_named() -> None:
         parse_ladder([{"model": "nope"}], {"a": object()})
     from persona.catalog.entries import parse_catalog
 
-    text = (
-        '[models.a]\nkind = "stt"\nformat = "ct2"\nfiles = ["m.bin"]\n'
-        '[[ladder]]\nmodel = "a"\n'
-    )
+    text = '[models.a]\nkind = "stt"\nformat = "ct2"\nfiles = ["m.bin"]\n[[ladder]]\nmodel = "a"\n'
     with pytest.raises(ModelError, match="llm"):
         parse_catalog(text)
 

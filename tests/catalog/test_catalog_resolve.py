@@ -28,7 +28,7 @@ def test_defaults_resolve_to_real_installed_files():
     ]
 
 
-@pytest.mark.parametrize("kind", ["llm", "stt", "tts"])
+@pytest.mark.parametrize("kind", ["llm", "stt", "tts", "turn"])
 def test_catalog_sha256_matches_the_installed_default_file(kind):
     entry = catalog.get_entry(catalog.default_name(kind))
     path = catalog.resolve(None, kind)
@@ -39,7 +39,7 @@ def test_catalog_sha256_matches_the_installed_default_file(kind):
 
 def test_list_models_marks_defaults_installed():
     rows = {r.name: r for r in catalog.list_models()}
-    for kind in ("llm", "stt", "tts"):
+    for kind in ("llm", "stt", "tts", "turn"):
         row = rows[catalog.default_name(kind)]
         assert row.installed and row.default and row.path == catalog.resolve(None, kind)
     assert {"qwen2.5-coder-0.5b", "whisper-small.en", "piper-lessac-low"} <= set(rows)

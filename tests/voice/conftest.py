@@ -124,3 +124,15 @@ def conversation_factory(voice_llm, tmp_path):
     yield make
     for store in stores:
         store.close()
+
+
+@pytest.fixture(scope="session")
+def turn_detector():
+    """Smart Turn v3, the real end-of-turn model from the catalog."""
+    from persona.errors import PersonaError
+    from persona.speech.turn import SmartTurn
+
+    try:
+        return SmartTurn.load()
+    except PersonaError as exc:
+        pytest.fail(f"{exc}: `persona models pull smart-turn-v3.2` installs it (scripts/setup.sh)")

@@ -86,7 +86,9 @@ def test_cli_file_loop_end_to_end(espeak, recording, tmp_path, stt, capsys, pers
     assert len(words(stt.transcribe(reply).text)) >= 2
     events = [VoiceEvent.from_json(line) for line in metrics.read_text().splitlines()]
     [metric] = of(events, TurnMetrics)
-    assert metric.first_audio_ms is not None and metric.first_audio_ms > metric.transcript_ms > 0
+    # From the endpoint; the transcript may be ready before it (made during the pause).
+    assert metric.transcript_ms is not None and metric.stage_stt_ms > 0
+    assert metric.first_audio_ms is not None and metric.first_audio_ms > metric.transcript_ms
     assert of(events, ListenStopped)
 
 

@@ -105,3 +105,23 @@ def test_missing_microphone_is_a_clear_error():
     message = str(info.value)
     assert "\n" not in message
     assert "--in" in message or "--list-devices" in message or "libportaudio2" in message
+
+
+def test_pause_then_resume_then_end_now(say):
+    """A pause that speech follows is taken back (VadResume); `end_now` ends the utterance at
+    a pause with exactly the pause's audio."""
+    from persona.speech.vad import VadResume
+
+    phrase = say("Turn on the lights please.")
+    vad = StreamingVad(VadConfig(min_silence_ms=1200, speculate_ms=200))
+    events = _feed(vad, np.concatenate([silence(0.5), phrase, silence(0.4), phrase, silence(0.3)]))
+    kinds = [type(e).__name__ for e in events]
+    assert kinds == ["VadStart", "VadPause", "VadResume", "VadPause"]
+    first, resume, second = events[1], events[2], events[3]
+    assert isinstance(resume, VadResume) and resume.start == first.start == second.start
+    assert resume.sample > first.sample
+    assert second.speech_windows > first.speech_windows
+    end = vad.end_now()
+    assert isinstance(end, VadEnd) and end.reason == "early"
+    assert np.array_equal(end.audio, second.audio) and end.speech_windows == second.speech_windows
+    assert vad.end_now() is None and not vad.in_speech

@@ -1,0 +1,168 @@
+"""End of turn: has the user finished their sentence, or only paused in the middle of it?
+
+A pause after "my favourite robot is" sounds unfinished; one after "...the one that makes
+toast" does not. Smart Turn v3 (pipecat-ai, BSD-2-Clause) hears the difference in the audio
+itself: a Whisper-tiny encoder with a classifier, int8 ONNX, run with onnxruntime on the last
+8 s of the utterance. Its input is Whisper's log-mel spectrogram, computed here with
+faster-whisper's own numpy feature extractor, so nothing heavier is imported at run time.
+
+`load_turn_detector()` returns None (and says so in a log warning) when the model is not
+installed; the voice loop then ends turns after a fixed silence, as it did before.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from persona.errors import BadInput, ModelError, PersonaError
+
+log = logging.getLogger(__name__)
+
+RATE = 16000
+WINDOW_S = 8  # the model hears the last 8 s of the turn, left-padded with silence
+MODEL_NAME = "smart-turn-v3.2"  # the catalog entry used when none is named
+
+
+@runtime_checkable
+class TurnDetector(Protocol):
+    """Says how likely it is that an utterance, ending in a pause, is a finished turn."""
+
+    threshold: float
+
+    def probability(self, audio_16k: np.ndarray) -> float:
+        """`audio_16k`: the utterance so far, 16 kHz mono float32, ending in the pause."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TurnConfig:
+    """Load-time options. `model`: catalog name or .onnx path; None = the catalog default."""
+
+    model: str | None = None
+    threshold: float = 0.5  # probability at or above which the turn is finished
+    threads: int = 1  # one: the turn model runs beside speech recognition and the LLM
+
+
+# Words a finished sentence hardly ends on: articles, prepositions, conjunctions, copulas...
+_DANGLING = frozenset(
+    """a an the my your her our their its every
+    to of in on at for with about from by into onto than
+    and or but because if when while although though whether nor
+    is are was were am very um uh er erm hmm""".split()
+)
+_FINAL_MARK = re.compile(r"[.?!][\"')\]]*$")
+
+
+def transcript_sounds_finished(text: str) -> bool:
+    """Whether a transcript reads like a finished utterance: it ends with . ? or ! (Whisper
+    leaves fragments unpunctuated or ends them with "..."), and a statement does not end on
+    a word that needs more ("My favorite robot is."). Pure; a second opinion beside the
+    acoustic model, which synthetic and flat voices can fool."""
+    stripped = text.strip()
+    if not stripped or stripped.endswith(("...", "…", ",", "-", ";", ":")):
+        return False
+    if not _FINAL_MARK.search(stripped):
+        return False
+    if stripped.rstrip("\"')]").endswith("?"):
+        return True
+    words = re.findall(r"[a-z']+", stripped.lower())
+    return bool(words) and words[-1] not in _DANGLING
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    from faster_whisper.feature_extractor import FeatureExtractor
+
+    return FeatureExtractor(feature_size=80, sampling_rate=RATE, chunk_length=WINDOW_S)
+
+
+def turn_features(audio_16k: np.ndarray) -> np.ndarray:
+    """The model's input for one utterance: (80, 800) float32 log-mel features.
+
+    The same as `transformers.WhisperFeatureExtractor(chunk_length=8)` with
+    `do_normalize=True` on the last 8 s, zero-padded at the start (Smart Turn's inference).
+    """
+    samples = np.asarray(audio_16k, dtype=np.float32)
+    if samples.ndim != 1 or samples.size == 0:
+        raise BadInput(f"end-of-turn audio must be non-empty mono samples, got {samples.shape}")
+    window = RATE * WINDOW_S
+    if samples.size >= window:
+        samples = samples[-window:]
+    else:
+        samples = np.pad(samples, (window - samples.size, 0))
+    samples = (samples - samples.mean()) / np.sqrt(samples.var() + 1e-7)
+    # 128000 samples -> 801 centred frames; the extractor drops the last, as Whisper does.
+    return np.asarray(_extractor()(samples, padding=0), dtype=np.float32)
+
+
+class SmartTurn:
+    """Smart Turn v3 behind `TurnDetector`. Thread-safe: one inference at a time."""
+
+    def __init__(self, session: Any, config: TurnConfig, model_path: Path) -> None:
+        self._session = session
+        self.config = config
+        self.threshold = config.threshold
+        self.model_path = model_path
+        self._input = session.get_inputs()[0].name
+        self._lock = threading.Lock()
+        self.last_elapsed_s = 0.0
+
+    @staticmethod
+    def load(config: TurnConfig | None = None) -> SmartTurn:
+        import onnxruntime
+
+        from persona.catalog import resolve
+
+        config = config or TurnConfig()
+        path = Path(resolve(config.model or MODEL_NAME, "turn"))
+        options = onnxruntime.SessionOptions()
+        # No arena: it would keep the peak of every call's buffers for good (memory counts).
+        options.enable_cpu_mem_arena = False
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.intra_op_num_threads = max(1, config.threads)
+        options.inter_op_num_threads = 1
+        try:
+            session = onnxruntime.InferenceSession(
+                str(path), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own error types
+            raise ModelError(
+                f"cannot load the end-of-turn model {path}: {exc}; "
+                f"pull it again with `persona models pull {MODEL_NAME}`"
+            ) from None
+        log.debug("loaded end-of-turn model %s", path)
+        return SmartTurn(session, config, path)
+
+    def probability(self, audio_16k: np.ndarray) -> float:
+        features = turn_features(audio_16k)[None]
+        start = time.perf_counter()
+        with self._lock:
+            (out, *_rest) = self._session.run(None, {self._input: features})
+        self.last_elapsed_s = time.perf_counter() - start
+        return float(np.asarray(out, dtype=np.float32).reshape(-1)[0])  # already a sigmoid
+
+    def is_complete(self, audio_16k: np.ndarray) -> bool:
+        return self.probability(audio_16k) >= self.threshold
+
+
+def load_turn_detector(config: TurnConfig | None = None) -> SmartTurn | None:
+    """The end-of-turn model, or None with a warning when it is missing or does not load."""
+    try:
+        return SmartTurn.load(config)
+    except PersonaError as exc:
+        log.warning(
+            "no end-of-turn model (%s): turns end after a fixed silence instead; "
+            "`persona models pull %s` installs it",
+            exc,
+            MODEL_NAME,
+        )
+        return None

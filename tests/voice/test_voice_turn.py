@@ -1,0 +1,90 @@
+"""The end-of-turn model on real synthesized speech, its features, and the transcript check."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+
+from persona.errors import BadInput
+from persona.speech.turn import (
+    TurnConfig,
+    TurnDetector,
+    load_turn_detector,
+    transcript_sounds_finished,
+    turn_features,
+)
+
+from .voice_audio import silence
+
+
+def test_features_match_transformers_whisper_extractor(say):
+    """faster-whisper's numpy extractor, set up as Smart Turn's inference sets up
+    transformers' WhisperFeatureExtractor (8 s chunk, normalised, left-padded)."""
+    transformers = pytest.importorskip("transformers")
+    audio = np.concatenate([say("What is the capital of France?"), silence(0.2)])
+    reference = transformers.WhisperFeatureExtractor(chunk_length=8)
+    padded = np.pad(audio, (16000 * 8 - audio.size, 0))
+    expected = reference(
+        padded,
+        sampling_rate=16000,
+        padding="max_length",
+        max_length=16000 * 8,
+        truncation=True,
+        do_normalize=True,
+        return_tensors="np",
+    ).input_features[0]
+    ours = turn_features(audio)
+    assert ours.shape == expected.shape == (80, 800) and ours.dtype == np.float32
+    assert np.abs(ours - expected).max() < 1e-3
+    # Longer than 8 s: only the last 8 s are heard.
+    long = np.concatenate([say("Hello."), silence(9.0), audio])
+    assert np.array_equal(turn_features(long), turn_features(long[-16000 * 8 :]))
+
+
+def test_finished_question_high_unfinished_low(turn_detector, say, espeak):
+    assert isinstance(turn_detector, TurnDetector)
+    pause = silence(0.2)  # what the loop hands over: the utterance and its first silence
+    for speech in (say("What is the capital of France?"), espeak("What is the capital of France?")):
+        assert turn_detector.probability(np.concatenate([speech, pause])) > 0.8
+    # espeak-ng reads "is," with a rising, unfinished tone. (Piper reads any fragment with a
+    # falling, finished one; the loop's transcript check covers that case.)
+    unfinished = np.concatenate([espeak("My favourite robot is,"), pause])
+    assert turn_detector.probability(unfinished) < 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "finished"),
+    [
+        ("What is the capital of France?", True),
+        ("Tell me a joke.", True),
+        ("Thank you.", True),
+        ('He said "Stop!"', True),
+        ("Do you know what it is?", True),
+        ("My favorite robot is", False),
+        ("My favorite robot is.", False),
+        ("My favorite robot is...", False),
+        ("I want to go to the", False),
+        ("Can you tell me about", False),
+        ("Well, um", False),
+        ("Hello", False),  # Whisper punctuates a finished "Hello."
+        ("", False),
+    ],
+)
+def test_transcript_sounds_finished(text, finished):
+    assert transcript_sounds_finished(text) is finished
+
+
+def test_bad_audio_is_bad_input():
+    for audio in (np.zeros(0, np.float32), np.zeros((2, 160), np.float32)):
+        with pytest.raises(BadInput, match="end-of-turn audio"):
+            turn_features(audio)
+
+
+def test_missing_model_is_a_warning_not_a_failure(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING, logger="persona.speech.turn"):
+        detector = load_turn_detector(TurnConfig(model=str(tmp_path / "missing.onnx")))
+    assert detector is None
+    [record] = [r for r in caplog.records if r.name == "persona.speech.turn"]
+    assert "fixed silence" in record.getMessage() and "persona models pull" in record.getMessage()
