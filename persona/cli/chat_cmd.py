@@ -124,11 +124,20 @@ def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
     return 0
 
 
+RESUME_SHOWN = 6  # messages shown again when a conversation is resumed
+
+
 def _interactive(conv: Conversation, *, roast_source: str | None, seed: int | None) -> int:
     name = conv.persona.name
+    earlier = conv.history()
     greeting = conv.greet()
     print(f"(chatting with {name}; /quit to leave, /undo, /retry, /roast SOURCE)")
-    if greeting:
+    if len(earlier) > 1:  # --resume: show where the conversation left off
+        shown = earlier[-RESUME_SHOWN:]
+        print(f"(continuing: the last {len(shown)} of {len(earlier)} messages)")
+        for message in shown:
+            print(f"{name if message.role == 'assistant' else 'you'}: {message.content}")
+    elif greeting:
         print(f"{name}: {greeting}")
     chat: Conversation | RoastMode = conv
     if roast_source:

@@ -101,3 +101,16 @@ def test_kv_cache_size_comes_from_the_gguf_header(tmp_path):
     assert common.gguf_context_shape(path) == (23040, 8192)
     (tmp_path / "junk.gguf").write_bytes(b"GGUF" + b"\xff" * 40)
     assert common.gguf_context_shape(tmp_path / "junk.gguf") is None
+
+
+def test_resume_shows_where_the_chat_left_off(cli, tmp_path) -> None:
+    db = str(tmp_path / "chat.db")
+    first = cli(
+        "chat", "--db", db, "--user", "ada", "--max-tokens", "16", input="Hi there!\n/quit\n"
+    )
+    assert first.returncode == 0, first.stderr
+    again = cli(
+        "chat", "--db", db, "--user", "ada", "--resume", "--max-tokens", "8", input="/quit\n"
+    )
+    assert again.returncode == 0, again.stderr
+    assert "(continuing: the last" in again.stdout and "you: Hi there!" in again.stdout
