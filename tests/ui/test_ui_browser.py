@@ -177,6 +177,8 @@ def test_roast_from_uploaded_profile(page, ui_server):
     page.wait_for_function(
         "t => document.querySelector('#roast-text textarea').value !== t", arg=first
     )
+    # The roast streams: the intensity lands with its pieces, not necessarily the first.
+    page.wait_for_function("() => document.querySelector('#intensity input[value=spicy]').checked")
     assert page.locator("#intensity input[value=spicy]").is_checked()
     assert any(d.glob("profile-*") for d in ui_server.session_dirs())
     shot(page, "roast")
