@@ -24,6 +24,25 @@ _MAGIC = b"PKV1"
 _HEADER = struct.Struct("<4sI")  # magic, token count
 
 
+class StoredState:
+    """A snapshot's state bytes left on disk until a restore needs them: loading every file
+    at start would hold the whole cache folder in memory."""
+
+    def __init__(self, path: Path, offset: int, size: int) -> None:
+        self.path, self.offset, self.size = path, offset, size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def load(self) -> bytes:
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            data = f.read(self.size)
+        if len(data) != self.size:
+            raise OSError(f"{self.path}: truncated prompt cache")
+        return data
+
+
 class DiskSnapshots:
     """Snapshots in `folder`: the persona prefixes and the last few conversations."""
 
@@ -38,22 +57,25 @@ class DiskSnapshots:
         return self.folder / f"{digest}.kv"
 
     def load_all(self) -> list[Snapshot]:
-        """Every readable snapshot, newest first."""
+        """Every readable snapshot, newest first: tokens read now, state bytes left on disk
+        (`StoredState`) until a restore asks for them."""
         if not self.folder.is_dir():
             return []
         found: list[tuple[float, Snapshot]] = []
         for path in self.folder.glob("*.kv"):
             try:
-                blob = path.read_bytes()
-                magic, count = _HEADER.unpack_from(blob)
-                if magic != _MAGIC:
-                    raise ValueError("not a snapshot")
-                start = _HEADER.size
-                end = start + 4 * count
-                tokens = tuple(int(t) for t in np.frombuffer(blob[start:end], dtype=np.int32))
-                if len(tokens) != count or end >= len(blob):
+                size = path.stat().st_size
+                with open(path, "rb") as f:
+                    magic, count = _HEADER.unpack(f.read(_HEADER.size))
+                    if magic != _MAGIC:
+                        raise ValueError("not a snapshot")
+                    raw = f.read(4 * count)
+                tokens = tuple(int(t) for t in np.frombuffer(raw, dtype=np.int32))
+                start = _HEADER.size + 4 * count
+                if len(tokens) != count or start >= size:
                     raise ValueError("truncated")
-                found.append((path.stat().st_mtime, Snapshot(tokens, blob[end:])))
+                state = StoredState(path, start, size - start)
+                found.append((path.stat().st_mtime, Snapshot(tokens, state)))
             except (OSError, ValueError, struct.error) as exc:
                 log.debug("dropping unreadable KV snapshot %s: %s", path, exc)
                 path.unlink(missing_ok=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 from persona.errors import BadInput, ModelError
 from persona.llm.base import BackendConfig, GenerationOptions, Message, TextDelta
-from persona.llm.kv_disk import DiskSnapshots
+from persona.llm.kv_disk import DiskSnapshots, StoredState
 from persona.llm.kv_snapshots import Snapshot, SnapshotCache, common_prefix
 from persona.llm.stop_strings import StopStringFilter
 
@@ -90,10 +90,7 @@ class LlamaBackend:
         self._grammars: dict[str, Any] = {}
         # Prompt prefixes evaluated before (any process): restored instead of re-read.
         self._disk = disk
-        self._pinned: list[Snapshot] = [
-            Snapshot(snap.tokens, (ctypes.c_uint8 * len(snap.data)).from_buffer_copy(snap.data))
-            for snap in (disk.load_all() if disk is not None else [])
-        ]
+        self._pinned: list[Snapshot] = disk.load_all() if disk is not None else []
         template = llm.metadata.get("tokenizer.chat_template")
         if not template:
             raise ModelError(
@@ -246,8 +243,17 @@ class LlamaBackend:
         snap, shared = found
         if shared < current + _MIN_RESTORE_GAIN:
             return
+        data = snap.data
+        if isinstance(data, StoredState):  # still on disk: read it now, only this one
+            try:
+                raw = data.load()
+            except OSError as exc:
+                log.debug("prompt cache unreadable (%s); evaluating the prompt instead", exc)
+                self._pinned = [p for p in self._pinned if p is not snap]
+                return
+            data = (ctypes.c_uint8 * len(raw)).from_buffer_copy(raw)
         llm._ctx.kv_cache_seq_rm(-1, 0, -1)
-        if self._lib.llama_state_seq_set_data(llm._ctx.ctx, snap.data, len(snap.data), 0) == 0:
+        if self._lib.llama_state_seq_set_data(llm._ctx.ctx, data, len(data), 0) == 0:
             log.debug("KV snapshot restore failed; evaluating the prompt instead")
             llm.n_tokens = 0
             return

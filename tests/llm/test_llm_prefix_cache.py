@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 def test_disk_snapshots_round_trip_and_skip_damage(tmp_path) -> None:
     disk = DiskSnapshots(tmp_path / "kv", max_files=2)
     disk.save((1, 2, 3), b"abcdef")
-    assert [(s.tokens, bytes(s.data)) for s in disk.load_all()] == [((1, 2, 3), b"abcdef")]
+    assert [(s.tokens, s.data.load()) for s in disk.load_all()] == [((1, 2, 3), b"abcdef")]
     (tmp_path / "kv" / "junk.kv").write_bytes(b"PKV1\xff\xff")
     assert len(disk.load_all()) == 1 and not (tmp_path / "kv" / "junk.kv").exists()
     disk.save((4,), b"x")
