@@ -141,12 +141,7 @@ class RoastSession:
 
     def handle(self, text: str, *, abort: threading.Event | None = None) -> SessionReply:
         """Answer one chat message while roast mode is on (the whole reply at once)."""
-        reply = None
-        for event in self.stream(text, abort=abort):
-            if isinstance(event, SessionReply):
-                reply = event
-        assert reply is not None  # stream always ends with the reply
-        return reply
+        return _final(self.stream(text, abort=abort))
 
     def stream(
         self, text: str, *, abort: threading.Event | None = None
@@ -179,12 +174,7 @@ class RoastSession:
 
     def roast(self, *, abort: threading.Event | None = None) -> SessionReply:
         """A new roast, avoiding the ones already said in this conversation."""
-        reply = None
-        for event in self.stream_roast(abort=abort):
-            if isinstance(event, SessionReply):
-                reply = event
-        assert reply is not None
-        return reply
+        return _final(self.stream_roast(abort=abort))
 
     def stream_roast(
         self, *, abort: threading.Event | None = None
@@ -215,3 +205,13 @@ class RoastSession:
         assert result is not None  # stream_roast always ends with RoastDone
         self.history.append(result.text)
         yield SessionReply(result.text, "roast", self.intensity, result)
+
+
+def _final(stream: Iterator[RoastDelta | SessionReply]) -> SessionReply:
+    """Drain a session stream for its last event, the reply (every stream ends with one)."""
+    reply = None
+    for event in stream:
+        reply = event
+    if not isinstance(reply, SessionReply):
+        raise RuntimeError("roast session stream ended without a reply")
+    return reply
