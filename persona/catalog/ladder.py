@@ -74,3 +74,47 @@ def parse_ladder(raw: object, models: dict[str, object]) -> tuple[Rung, ...]:
             )
         )
     return tuple(rungs)
+
+
+def needs(rung: Rung) -> str:
+    """What a rung asks of a machine, in words: "6+ GB RAM and 4+ cores"."""
+    parts = []
+    if rung.min_ram_gb > 0:
+        parts.append(f"{rung.min_ram_gb:g}+ GB RAM")
+    if rung.min_cores > 1:
+        parts.append(f"{rung.min_cores}+ cores")
+    return " and ".join(parts) or "any machine"
+
+
+def explain(
+    rungs: Sequence[Rung],
+    host: Machine,
+    installed: Iterable[str],
+    *,
+    override: str | None = None,
+    fallback: str | None = None,
+) -> list[str]:
+    """Why this machine's default LLM is what it is, a line a reason, in the order they apply:
+    the measured machine, each rung passed over (too big, or not installed), the rung taken,
+    and a `PERSONA_LLM` override or the catalog's fallback. Pure: the caller measures."""
+    have = set(installed)
+    lines = [f"this machine: {host.ram_gb:.1f} GB RAM, {host.cores} cores"]
+    taken = None
+    for rung in rungs:
+        if not fits(rung, host):
+            lines.append(f"skipped {rung.model}: needs {needs(rung)}")
+        elif rung.model not in have:
+            lines.append(
+                f"skipped {rung.model}: fits ({needs(rung)}) but is not installed; "
+                "`persona models pull --ladder` installs it"
+            )
+        else:
+            taken = rung
+            boards = f", the rung for {rung.boards}" if rung.boards else ""
+            lines.append(f"ladder picks {rung.model}: fits ({needs(rung)}){boards}")
+            break
+    if taken is None:
+        lines.append(f"no ladder model fits and is installed: the catalog default {fallback}")
+    if override:
+        lines.append(f"PERSONA_LLM={override} is set: it overrides the ladder")
+    return lines

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 import time
 
@@ -60,17 +62,50 @@ def list_models(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(data, indent=2))
         return 0
-    width = max(len(r.name) for r in rows)
-    for r in rows:
-        mark = "installed" if r.installed else "-"
-        default = " (default)" if r.default else ""
-        print(f"{r.name:<{width}}  {r.kind:<3}  {_size(r.size):>8}  {mark:<9}{default}")
-    from persona.catalog.resolve import ladder_choice
-
-    rung = ladder_choice()
-    if rung is not None:
-        print(f"\nmodel ladder for this machine: {rung.model} ({rung.boards})")
+    _print_table(rows)
+    print()
+    for line in _default_llm_reasons(rows):
+        print(line)
     return 0
+
+
+def _print_table(rows: list[catalog.ModelInfo]) -> None:
+    """One row a model under a header; `*` marks each kind's default. Descriptions are cut
+    to the terminal's width only when printing to a terminal (`--json` has them whole)."""
+    table = [("  NAME", "KIND", "SIZE", "INSTALLED", "DESCRIPTION")]
+    for r in rows:
+        mark = "*" if r.default else " "
+        installed = "yes" if r.installed else "no"
+        description = " ".join(r.description.split())
+        table.append((f"{mark} {r.name}", r.kind, _size(r.size), installed, description))
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    on_terminal = sys.stdout is not None and sys.stdout.isatty()
+    room = shutil.get_terminal_size().columns - sum(widths) - 8 if on_terminal else 0
+    for name, kind, size, installed, description in table:
+        if room > 10 and len(description) > room:
+            description = description[: room - 3] + "..."
+        line = (
+            f"{name:<{widths[0]}}  {kind:<{widths[1]}}  {size:>{widths[2]}}  "
+            f"{installed:<{widths[3]}}  {description}"
+        )
+        print(line.rstrip())
+    print("* the default of its kind")
+
+
+def _default_llm_reasons(rows: list[catalog.ModelInfo]) -> list[str]:
+    """The default LLM and why: the machine measured, the ladder rule met, any override."""
+    from persona.catalog import ladder
+
+    entries = catalog.load_catalog()
+    lines = [f"default LLM: {catalog.default_name('llm')}"]
+    reasons = ladder.explain(
+        entries.ladder,
+        ladder.machine(),
+        installed=[r.name for r in rows if r.installed],
+        override=os.environ.get("PERSONA_LLM", "").strip() or None,
+        fallback=entries.defaults.get("llm"),
+    )
+    return lines + [f"  {line}" for line in reasons]
 
 
 def pull(args: argparse.Namespace) -> int:
