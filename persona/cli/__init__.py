@@ -55,16 +55,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        if sys.stdout is not None:  # None when started with stdout closed (`>&-`)
+            sys.stdout.flush()  # a reader that left (`| head`) shows up here, not at exit
+        return code
     except PersonaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except BrokenPipeError:  # `persona ... | head`: the reader left; not an error
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        except OSError:
-            pass
-        return 0
+    except BrokenPipeError:
+        # `persona ... | head`: the reader left. Point stdout at devnull so the flush at exit
+        # is quiet too (the Python docs' "Note on SIGPIPE"); 141 = 128 + SIGPIPE, as for `cat`.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except OSError as exc:  # a file we could not read or write: permissions, a folder
         where = f"{exc.filename}: " if exc.filename else ""
         print(
