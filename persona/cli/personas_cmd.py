@@ -30,9 +30,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p_export.add_argument("--out", required=True, type=Path, help="FILE.png or FILE.json")
     p_export.set_defaults(func=_export)
 
-    p_import = sub.add_parser("import", help="convert a character card into a persona YAML file")
-    p_import.add_argument("card", type=Path, metavar="CARD")
-    p_import.add_argument("--out", required=True, type=Path, help="FILE.yaml")
+    p_import = sub.add_parser(
+        "import",
+        help="install a character card (PNG or JSON) so --persona NAME finds it",
+        description="Install a character card under the user data folder (PERSONA_HOME), "
+        "named by its persona id; with --out, write it as a persona YAML file instead.",
+    )
+    p_import.add_argument("card", type=Path, metavar="CARD", help="a .png or .json card")
+    p_import.add_argument("--as", dest="as_name", metavar="NAME", help="install under this name")
+    p_import.add_argument("--force", action="store_true", help="replace an installed persona")
+    p_import.add_argument(
+        "--out", type=Path, metavar="FILE.yaml", help="write a persona file instead of installing"
+    )
     p_import.set_defaults(func=_import)
 
 
@@ -77,8 +86,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from persona.personas import dump_persona_yaml, import_card
+    from persona.personas import dump_persona_yaml, import_card, install_persona
 
+    if args.out is None:
+        persona, path = install_persona(args.card, persona_id=args.as_name, overwrite=args.force)
+        print(f"installed {persona.name} as {persona.id!r} ({path})")
+        print(f"try: persona chat --persona {persona.id}")
+        return 0
+    if args.as_name or args.force:
+        raise BadInput("--as and --force are for installing; leave them out with --out")
     if args.out.suffix.lower() not in (".yaml", ".yml"):
         raise BadInput(f"{args.out.name}: --out must be a .yaml file")
     persona = import_card(args.card)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from persona.personas.cards import export_card, import_card
-from persona.personas.library import DEFAULT_PERSONA, list_personas, load_persona
+from persona.personas.library import (
+    DEFAULT_PERSONA,
+    install_persona,
+    list_personas,
+    load_persona,
+)
 from persona.personas.model import DEFAULT_FALLBACK_REPLY, REPLY_FORMATS, Persona, VoiceSpec
 from persona.personas.persona_file import dump_persona_yaml
 from persona.personas.templates import (
@@ -26,6 +31,7 @@ __all__ = [
     "example_messages",
     "export_card",
     "import_card",
+    "install_persona",
     "list_personas",
     "load_persona",
     "render_greeting",

@@ -4,11 +4,12 @@ or any persona file or character card given by path."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from persona.errors import BadInput, NotFound
 from persona.paths import data_dir, prompts_dir
-from persona.personas.cards import import_card, persona_from_card
+from persona.personas.cards import export_card, import_card, persona_from_card
 from persona.personas.model import Persona
 from persona.personas.persona_file import (
     parse_mapping_file,
@@ -32,16 +33,19 @@ def user_dir() -> Path:
     return data_dir() / "personas"
 
 
-def _persona_files() -> dict[str, Path]:
-    """Persona id (file stem) -> file; built-ins win over user files of the same name."""
+def _files_in(folder: Path) -> dict[str, Path]:
+    """Persona id (file stem, lowercased) -> file, for one folder."""
     found: dict[str, Path] = {}
-    for folder in (builtin_dir(), user_dir()):
-        if not folder.is_dir():
-            continue
+    if folder.is_dir():
         for path in sorted(folder.iterdir()):
             if path.suffix.lower() in PERSONA_SUFFIXES and path.is_file():
                 found.setdefault(path.stem.lower(), path)
     return found
+
+
+def _persona_files() -> dict[str, Path]:
+    """Persona id (file stem) -> file; built-ins win over user files of the same name."""
+    return {**_files_in(user_dir()), **_files_in(builtin_dir())}
 
 
 def list_personas() -> list[str]:
@@ -99,3 +103,39 @@ def load_persona(name_or_path: str | Path | None = None) -> Persona:
     persona = load_path(path)
     log.debug("loaded persona %s from %s", persona.id, path)
     return persona
+
+
+def install_persona(
+    source: str | Path, *, persona_id: str | None = None, overwrite: bool = False
+) -> tuple[Persona, Path]:
+    """Install a character card (or persona file) under `<data>/personas/` as a card named
+    by its id, so `load_persona(id)` finds it from then on; returns it as loaded back, and
+    its file. `persona_id` installs it under another id. A built-in's id is refused, since
+    the built-in would always win; an installed one is replaced only with `overwrite`."""
+    path = Path(source).expanduser()
+    persona = load_path(path)
+    pid = persona.id if persona_id is None else persona_id.strip()
+    if slugify(pid) != pid:
+        raise BadInput(
+            f"{pid!r} cannot be a persona name: use lowercase letters, digits and dashes, "
+            f"e.g. {slugify(pid)!r}"
+        )
+    if pid in _files_in(builtin_dir()):
+        raise BadInput(
+            f"{path.name}: {pid!r} is the name of a built-in persona; install it under "
+            f"another name, e.g. `persona personas import {path} --as my-{pid}`"
+        )
+    installed = _files_in(user_dir()).get(pid)
+    if installed is not None and not overwrite:
+        raise BadInput(
+            f"{path.name}: a persona {pid!r} is already installed ({installed}); "
+            "add --force to replace it"
+        )
+    folder = user_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{pid}{'.png' if persona.avatar_png else '.json'}"
+    if installed is not None and installed != target:
+        installed.unlink()  # the same id in another format would shadow or be shadowed
+    export_card(replace(persona, id=pid), target)
+    log.debug("installed persona %s from %s at %s", pid, path, target)
+    return load_path(target), target
