@@ -7,6 +7,7 @@ import json
 import sys
 
 from persona.cli.common import add_model_options, load_backend
+from persona.cli.progress import StatusLine, model_label, until_first
 from persona.errors import BadInput
 
 
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         raise BadInput("--n must be between 1 and 16")
     profile = load_source(args.source, args.github)
     persona = load_persona(args.persona)
-    backend = load_backend(args)
+    with StatusLine(f"loading {model_label(args)}"):
+        backend = load_backend(args)
     options = RoastOptions(
         intensity=args.intensity,
         n=args.n,
@@ -66,7 +68,12 @@ def run(args: argparse.Namespace) -> int:
     )
     result = None
     try:
-        for event in stream_roast(profile, backend, persona=persona, options=options):
+        events = until_first(
+            stream_roast(profile, backend, persona=persona, options=options),
+            f"{persona.name} is writing the roast",
+            ready=lambda event: isinstance(event, RoastDelta | RoastDone),
+        )
+        for event in events:
             if isinstance(event, RoastDelta) and not args.json:
                 print(event.text, end="", flush=True)  # the roast as soon as it is chosen
             elif isinstance(event, RoastDone):
