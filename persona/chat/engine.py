@@ -467,11 +467,30 @@ class Conversation:
     def retry(
         self, *, abort: threading.Event | None = None, options: GenerationOptions | None = None
     ) -> Iterator[ReplyEvent]:
-        """Regenerate the last reply (with a fresh seed unless one is fixed)."""
-        text = self.undo()
-        if text is None:
+        """Regenerate the last reply (with a fresh seed unless one is fixed). Lazy.
+
+        The old exchange is replaced only once the new reply is stored: a retry that is
+        aborted, interrupted (Ctrl-C) or fails leaves the conversation as it was."""
+        if not self._turns or self._turns[-1].user_text is None:
             raise BadInput("there is no reply to retry yet: send a message first")
         opts = options or self.options
         if opts.seed is not None:
-            opts = replace(opts, seed=opts.seed + len(self._turns) + 1)
-        return self.send(text, abort=abort, options=opts)
+            opts = replace(opts, seed=opts.seed + len(self._turns))
+        return self._retry(abort=abort, options=opts)
+
+    def _retry(
+        self, *, abort: threading.Event | None, options: GenerationOptions
+    ) -> Iterator[ReplyEvent]:
+        last = self._turns.pop()  # out of the prompt, still in the database
+        replaced = False
+        try:
+            for event in self.send(last.user_text or "", abort=abort, options=options):
+                if isinstance(event, ReplyDone) and event.turn_id is not None:
+                    if last.db_id is not None:
+                        self.store.delete_turn(last.db_id)
+                    replaced = True
+                yield event
+        finally:
+            if not replaced:  # nothing new was stored: the old exchange stands
+                self._turns.append(last)
+                self._aborted_user_text = None

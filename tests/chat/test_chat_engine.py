@@ -171,6 +171,26 @@ def test_undo_and_retry(llama_backend, store):
     assert store.turns(conv.conversation_id) == []
 
 
+def test_interrupted_retry_keeps_the_original_exchange(llama_backend, store):
+    """`/retry` then Ctrl-C (or the UI's Stop) must not lose the exchange being retried."""
+    conv = open_conv(llama_backend, store)
+    _, first = drain(conv.send("Tell me a joke."))
+    stored = [(t.user_text, t.reply_text) for t in store.turns(conv.conversation_id)]
+
+    events = conv.retry()
+    next(e for e in events if isinstance(e, ReplyDelta))
+    events.close()  # what Ctrl-C does to the stream
+    assert [(t.user_text, t.reply_text) for t in store.turns(conv.conversation_id)] == stored
+    assert [m.content for m in conv.history()][-1] == first.text
+
+    abort = threading.Event()
+    abort.set()
+    _, done = drain(conv.retry(abort=abort))
+    assert done.finish_reason == "abort" and done.turn_id is None
+    assert [(t.user_text, t.reply_text) for t in store.turns(conv.conversation_id)] == stored
+    assert conv.undo() == "Tell me a joke."  # the restored exchange is still undoable
+
+
 def test_interruption_keeps_only_what_was_spoken(llama_backend, store):
     conv = open_conv(llama_backend, store)
     _, done = drain(conv.send("Tell me about your day."))
