@@ -14,6 +14,8 @@ from persona.llm.base import Message
 
 # Chat templates add a few tokens of markup around every message.
 PER_MESSAGE_OVERHEAD = 6
+# A persona whose prompt leaves less than this for the user's message is the one too big.
+MIN_MESSAGE_ROOM = 128
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,23 +35,28 @@ def fit_prompt(
     tail: Sequence[Message] = (),
     count_tokens: Callable[[str], int],
     budget: int,
+    context_length: int | None = None,
 ) -> FittedPrompt:
     """Choose what to keep so the prompt takes at most `budget` tokens.
 
     `examples` are the persona's example turns, placed right after the system message
     and dropped as a whole first. `history` is whole turns, oldest first (possibly
-    starting with the greeting); dropping removes from the front.
+    starting with the greeting); dropping removes from the front. `context_length` (the
+    model's whole context, budget plus room for the reply) only makes errors exact.
     """
 
     def cost(msg: Message) -> int:
         return count_tokens(msg.content) + PER_MESSAGE_OVERHEAD
 
     system_msg = Message("system", system)
-    fixed = cost(system_msg) + cost(new_message) + sum(cost(m) for m in tail)
+    persona_cost = cost(system_msg) + sum(cost(m) for m in tail)
+    fixed = persona_cost + cost(new_message)
     if fixed > budget:
+        if budget - persona_cost < MIN_MESSAGE_ROOM:
+            raise BadInput(persona_too_big_message(persona_cost, budget, context_length))
         raise BadInput(
             f"the message is too long for the model's context ({cost(new_message)} tokens, "
-            f"about {max(budget - fixed + cost(new_message), 0)} fit): shorten it"
+            f"about {max(budget - persona_cost, 0)} fit): shorten it"
         )
     history_costs = [cost(m) for m in history]
     used = fixed + sum(history_costs)
@@ -67,3 +74,16 @@ def fit_prompt(
         start += 1
     kept = list(history[start:])
     return FittedPrompt([system_msg, *kept, new_message, *tail], False, start, used)
+
+
+def persona_too_big_message(persona_tokens: int, budget: int, context_length: int | None) -> str:
+    """The one-line error for a persona (card) whose own prompt leaves no room to chat."""
+    of = ""
+    if context_length and context_length > budget:
+        of = f" (a {context_length:,}-token context less {context_length - budget:,} for the reply)"
+    return (
+        f"the persona's prompt is too big for the model's context: it takes "
+        f"{persona_tokens:,} tokens and only {budget:,} fit{of}, with {MIN_MESSAGE_ROOM} "
+        f"needed for your message: shorten the card's description, personality or scenario, "
+        f"or pass a larger --n-ctx (up to the model's trained context)"
+    )
