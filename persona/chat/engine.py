@@ -8,9 +8,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from persona.chat.context import fit_prompt
+from persona.chat.context import PER_MESSAGE_OVERHEAD, fit_prompt
 from persona.chat.guards import ReplyContext
-from persona.chat.memory import Fact, extract_facts, recall_question
+from persona.chat.memory import (
+    Fact,
+    MemoryUpdate,
+    extract_facts,
+    memory_update,
+    recall_question,
+)
 from persona.chat.reply_gate import SentenceGate
 from persona.chat.store import ChatStore, normalise_user
 from persona.chat.text import (
@@ -59,6 +65,7 @@ class ReplyDone:
     retries: int = 0  # fresh tries after a first sentence failed the guards
     problems: tuple[str, ...] = ()  # what the guards caught (persona.chat.guards codes)
     fallback: bool = False  # every try failed: the persona's fallback line was said
+    unsaved_note: str = ""  # why facts said in this turn are kept for this chat only
 
 
 ReplyEvent = ReplyDelta | ReplyDone
@@ -96,7 +103,14 @@ def warm_prefix(backend: LLMBackend, persona: Persona) -> bool:
     """Evaluate (or load from disk) `persona`'s prompt prefix on backends that keep KV state.
     False when there was nothing to do (already cached, or a backend without `warm`)."""
     warm = getattr(backend, "warm", None)
-    return bool(warm(prompt_prefix(persona))) if warm is not None else False
+    if warm is None:
+        return False
+    prefix = prompt_prefix(persona)
+    size = sum(backend.count_tokens(m.content) + PER_MESSAGE_OVERHEAD for m in prefix)
+    if size >= backend.context_length:  # a card too big to chat with: the reply says so
+        log.info("not warming %s: its prompt (%d tokens) exceeds the context", persona.id, size)
+        return False
+    return bool(warm(prefix))
 
 
 def warm_in_background(backend: LLMBackend, personas: list[Persona]) -> threading.Thread:
@@ -149,6 +163,7 @@ class Conversation:
         ]
         self._examples_fit = True  # sticky, so the prompt prefix (and KV cache) stays stable
         self._aborted_user_text: str | None = None
+        self._session_facts: dict[str, Fact] = {}  # known in this conversation, never stored
 
     @classmethod
     def open(
@@ -183,9 +198,16 @@ class Conversation:
 
     # -- state ---------------------------------------------------------------
     @property
+    def shared_user(self) -> bool:
+        """True for the default user, whoever is at the keyboard: what they say about
+        themselves holds for this conversation only and is never read from or written to
+        the database, so one stranger's name is not the next one's."""
+        return self.user == DEFAULT_USER
+
+    @property
     def user_name(self) -> str | None:
         """The name the robot calls the user: a remembered one, else the user id."""
-        for fact in self.store.facts(self.user):
+        for fact in self.memory():
             if fact.kind == "name":
                 return fact.value
         return self._id_as_name()
@@ -196,7 +218,19 @@ class Conversation:
         return self.user
 
     def memory(self) -> list[Fact]:
-        return self.store.facts(self.user)
+        """What the robot knows about the user: the stored facts, overlaid with those
+        kept for this conversation only."""
+        known = {f.kind: f for f in self._remembered()}
+        known.update(self._session_facts)
+        return list(known.values())
+
+    def _remembered(self) -> list[Fact]:
+        return [] if self.shared_user else self.store.facts(self.user)
+
+    def _learn(self, text: str) -> tuple[list[Fact], MemoryUpdate]:
+        """The facts stated in `text`, and which of them may be stored."""
+        new = extract_facts(text)
+        return new, memory_update(text, new, self._remembered(), shared=self.shared_user)
 
     def history(self) -> list[Message]:
         """The conversation so far as chat messages (greeting included)."""
@@ -270,8 +304,8 @@ class Conversation:
         self, text: str, *, abort: threading.Event | None, options: GenerationOptions
     ) -> Iterator[ReplyEvent]:
         started = time.perf_counter()
-        new_facts = extract_facts(text)
-        known = {f.kind: f for f in self.store.facts(self.user)}
+        new_facts, update = self._learn(text)
+        known = {f.kind: f for f in self.memory()}
         known.update({f.kind: f for f in new_facts})
         name = known["name"].value if "name" in known else self._id_as_name()
 
@@ -293,6 +327,7 @@ class Conversation:
             tail=tail,
             count_tokens=self.backend.count_tokens,
             budget=budget,
+            context_length=self.backend.context_length,
         )
         self._examples_fit = fitted.used_examples
         if fitted.dropped_turns:
@@ -383,7 +418,7 @@ class Conversation:
         if finish == "abort":
             self._aborted_user_text = text
         elif final:
-            turn_id = self._store_turn(text, final, finish, new_facts)
+            turn_id = self._store_turn(text, final, finish, update)
             self._aborted_user_text = None
         yield ReplyDone(
             text=final,
@@ -396,6 +431,7 @@ class Conversation:
             retries=retries,
             problems=tuple(dict.fromkeys(problems)),
             fallback=fallback,
+            unsaved_note=update.note if turn_id is not None else "",
         )
 
     def _fallback_reply(self, recall: Fact | None = None) -> str:
@@ -417,18 +453,23 @@ class Conversation:
         user_text: str | None,
         reply_text: str,
         finish_reason: str = "stop",
-        facts: list[Fact] | tuple[Fact, ...] = (),
+        update: MemoryUpdate | None = None,
     ) -> int:
-        """Persist a finished turn (one transaction) and add it to the in-memory history."""
+        """Persist a finished turn (one transaction) and add it to the in-memory history,
+        with the facts `update` says to store; the others hold for this conversation."""
+        update = update or MemoryUpdate()
         db_id = self.store.add_turn(
             self.conversation_id,
             user=self.user,
             user_text=user_text,
             reply_text=reply_text,
             finish_reason=finish_reason,
-            facts=facts,
+            facts=update.saved,
         )
         self._turns.append(_Turn(user_text, reply_text, db_id))
+        for fact in update.saved:
+            self._session_facts.pop(fact.kind, None)
+        self._session_facts.update({f.kind: f for f in update.session})
         return db_id
 
     def record_exchange(self, user_text: str, reply_text: str, *, kind: str = "stop") -> int:
@@ -445,7 +486,7 @@ class Conversation:
         reply = f"{spoken} {note}".strip() if spoken else note
         if self._aborted_user_text is not None:
             asked = self._aborted_user_text
-            self._store_turn(asked, reply, "interrupted", extract_facts(asked))
+            self._store_turn(asked, reply, "interrupted", self._learn(asked)[1])
             self._aborted_user_text = None
             return
         if not self._turns or self._turns[-1].user_text is None:

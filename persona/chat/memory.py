@@ -31,11 +31,15 @@ _PLACE = r"([A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)"
 _CAPITALISED_ONLY = "name_casual"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("name", re.compile(rf"\bmy name is {_NAME}", re.I)),
+    ("name", re.compile(rf"\bmy name is (?:actually |really )?{_NAME}", re.I)),
     ("name", re.compile(rf"\b(?:call me|i am called|i'm called) {_NAME}", re.I)),
     (
         _CAPITALISED_ONLY,
-        re.compile(rf"^(?:hi|hello|hey)?[,! ]*(?:i am|i'm) {_NAME}{_NAME_END}", re.I),
+        re.compile(
+            rf"^(?:hi|hello|hey|no|oh|actually)?[,! ]*(?:i am|i'm) (?:actually )?"
+            rf"{_NAME}{_NAME_END}",
+            re.I,
+        ),
     ),
     ("from", re.compile(rf"(?i:\b(?:i'm|i am|i come)\b[\w ]{{0,30}}? from ){_PLACE}{_END}")),
     ("lives_in", re.compile(rf"\bi live in {_PHRASE}{_END}", re.I)),
@@ -110,6 +114,65 @@ def extract_facts(message: str) -> list[Fact]:
         if value:
             found[kind] = Fact(kind, value)
     return list(found.values())
+
+
+# Saying a name again is an introduction; only these say "the name you have is wrong".
+_NAME_CORRECTION = re.compile(
+    r"\bcall me\b|\bmy name is (?:actually|really)\b|\b(?:i'm|i am) actually\b"
+    r"|\bactually\b[, ]*(?:my name is|i'm|i am)\b|^\W*no\b[,.! ]*(?:my name is|i'm|i am)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryUpdate:
+    """What one message changes in memory: `saved` is written to the user's stored memory;
+    `session` holds for this conversation only, and `note` says why (one line)."""
+
+    saved: tuple[Fact, ...] = ()
+    session: tuple[Fact, ...] = ()
+    note: str = ""
+
+
+def is_name_correction(message: str) -> bool:
+    """True when the message corrects the user's name ("call me Bob", "no, my name is Bob",
+    "my name is actually Bob"), not merely states one ("I'm Bob")."""
+    return bool(_NAME_CORRECTION.search(message.strip()))
+
+
+def memory_update(
+    message: str, new: list[Fact], remembered: list[Fact], *, shared: bool
+) -> MemoryUpdate:
+    """Split the facts `new` found in `message` into those to store and those kept for this
+    conversation only, so nothing a stranger types rewrites someone else's memory.
+
+    A `shared` user (the anonymous default anyone at the keyboard is) stores nothing. A
+    named user's remembered name changes only on an explicit correction: a different
+    introduction would otherwise let whoever types rename them."""
+    if not new:
+        return MemoryUpdate()
+    if shared:
+        return MemoryUpdate(
+            session=tuple(new),
+            note="kept for this chat only: the default user is shared by everyone, so "
+            "nothing said under it is stored (pass --user NAME to be remembered)",
+        )
+    known = {f.kind: f.value for f in remembered}
+    name = next((f.value for f in new if f.kind == "name"), None)
+    old = known.get("name")
+    if name is None or old is None or _same_name(name, old) or is_name_correction(message):
+        return MemoryUpdate(saved=tuple(new))
+    return MemoryUpdate(
+        saved=tuple(f for f in new if f.kind != "name"),
+        session=tuple(f for f in new if f.kind == "name"),
+        note=f"still remembering you as {old}, so {name} is kept for this chat only: "
+        f'to change the name, say "call me {name}"',
+    )
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names are one person's: "Ada" and "Ada Lovelace" are, "Ada" and "Bob" not."""
+    return a.split()[0].casefold() == b.split()[0].casefold()
 
 
 # Questions about a remembered fact, by the fact kind that answers them.

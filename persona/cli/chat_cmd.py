@@ -7,9 +7,10 @@ import json
 import sys
 
 from persona.chat import ChatStore, Conversation, ReplyDelta, ReplyDone
-from persona.chat.engine import warm_in_background
+from persona.chat.engine import DEFAULT_USER, warm_in_background
 from persona.chat.roast_mode import RoastMode
 from persona.cli.common import add_model_options, generation_options, load_backend
+from persona.cli.progress import StatusLine, model_label, until_first
 from persona.errors import BadInput, PersonaError
 from persona.personas import load_persona
 
@@ -24,7 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="MESSAGE",
         help="print one reply to MESSAGE and exit ('-' reads it from standard input)",
     )
-    p.add_argument("--user", default="guest", help="who is talking (memory is per user)")
+    p.add_argument(
+        "--user",
+        default=DEFAULT_USER,
+        help="who is talking (memory is per user); the default, guest, is shared by anyone, "
+        "so what you tell it is kept for that chat only",
+    )
     p.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
     p.add_argument("--resume", action="store_true", help="continue your last conversation")
     p.add_argument("--json", action="store_true", help="print the reply as JSON (with --once)")
@@ -50,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     if args.roast:
         args.roast = _checked(args.roast, "--roast")
     persona = load_persona(args.persona)
-    backend = load_backend(args)
+    with StatusLine(f"loading {model_label(args)}"):
+        backend = load_backend(args)
     store = ChatStore.open(args.db)
     try:
         conv = Conversation.open(
@@ -98,12 +105,19 @@ def _checked(text: str, where: str) -> str:
 
 def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
     done: ReplyDone | None = None
-    for event in conv.send(message):
-        if isinstance(event, ReplyDelta) and not as_json:
-            sys.stdout.write(event.text)
-            sys.stdout.flush()
-        elif isinstance(event, ReplyDone):
-            done = event
+    shown = False
+    try:
+        for event in until_first(conv.send(message), f"{conv.persona.name} is thinking"):
+            if isinstance(event, ReplyDelta) and not as_json:
+                sys.stdout.write(event.text)
+                sys.stdout.flush()
+                shown = True
+            elif isinstance(event, ReplyDone):
+                done = event
+    except PersonaError:
+        if shown:  # end the reply's line before the error (a turn the database refused)
+            print()
+        raise
     assert done is not None
     if as_json:
         print(
@@ -121,6 +135,8 @@ def _once(conv: Conversation, message: str, *, as_json: bool) -> int:
         )
     else:
         print()
+    if done.unsaved_note:
+        print(f"note: {done.unsaved_note}", file=sys.stderr)
     return 0
 
 
@@ -140,6 +156,7 @@ def _interactive(conv: Conversation, *, roast_source: str | None, seed: int | No
     elif greeting:
         print(f"{name}: {greeting}")
     chat: Conversation | RoastMode = conv
+    notes_shown = {""}  # each note about what is not stored is said once
     if roast_source:
         chat = RoastMode.from_source(conv, roast_source, seed=seed)
         print(f"{name}: {chat.ask_consent()}")
@@ -168,11 +185,17 @@ def _interactive(conv: Conversation, *, roast_source: str | None, seed: int | No
                 continue
             events = conv.retry() if command == "/retry" else chat.send(line)
             sys.stdout.write(f"{name}: ")
+            done: ReplyDone | None = None
             for event in events:
                 if isinstance(event, ReplyDelta):
                     sys.stdout.write(event.text)
                     sys.stdout.flush()
+                elif isinstance(event, ReplyDone):
+                    done = event
             print()
+            if done is not None and done.unsaved_note not in notes_shown:
+                notes_shown.add(done.unsaved_note)
+                print(f"(note: {done.unsaved_note})")
         except PersonaError as exc:
             print(f"error: {exc}", file=sys.stderr)
         except KeyboardInterrupt:

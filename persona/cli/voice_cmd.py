@@ -99,7 +99,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--stt-threads", type=int, default=None)
     p.add_argument("--voice", default=None, help="TTS voice (catalog name, .onnx, or 'beeps')")
     p.add_argument("--metrics", metavar="FILE.jsonl", help="append every event as JSON lines")
-    p.add_argument("--user", default="guest")
+    p.add_argument(
+        "--user",
+        default="guest",
+        help="who is talking (memory is per user); the default, guest, is shared by anyone, "
+        "so what you tell it is kept for that session only",
+    )
     p.add_argument(
         "--roast",
         metavar="SOURCE",
