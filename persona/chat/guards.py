@@ -10,9 +10,10 @@ Each check returns problem codes (short strings); an empty tuple means the text 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from persona.text import has_emoji, split_sentences
 
 # --- identity -------------------------------------------------------------------------------
 
@@ -92,16 +93,6 @@ _LIST_LINE = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)](?:\s+|$)|#{1,6}\s)")
 # "Here are a few ideas: 1. Rest. 2. Drink water." is a list read aloud, on one line or not.
 _INLINE_LIST = re.compile(r"(?<![\w.])1[.)]\s+\S.*?(?<![\w.])2[.)]\s+\S", re.S)
 _MARKUP = re.compile(r"\*\*|__|`|\[[^\]]*\]\(|^\s*>", re.M)
-
-
-def has_emoji(text: str) -> bool:
-    for ch in text:
-        cp = ord(ch)
-        if 0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp == 0xFE0F:
-            return True
-        if unicodedata.category(ch) == "So" and cp > 0x2000:
-            return True
-    return False
 
 
 def form_problems(
@@ -241,16 +232,6 @@ FORMATS: dict[str, re.Pattern[str]] = {"beeps": BEEP_FORMAT}
 def format_problem(text: str, reply_format: str | None) -> bool:
     pattern = FORMATS.get(reply_format or "")
     return bool(pattern and not pattern.match(text.strip()))
-
-
-# --- sentences ------------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[.!?\]…])[\"')\]*]*\s+")
-
-
-def split_sentences(text: str) -> list[str]:
-    parts = [p.strip() for p in _SENTENCE_END.split(text.strip())]
-    return [p for p in parts if p]
 
 
 # --- all together ---------------------------------------------------------------------------

@@ -20,34 +20,20 @@ from persona.chat.guards import (
     sentence_problems,
 )
 from persona.chat.text import cut_to_length
+from persona.text import complete_sentences, ends_sentence, has_emoji, strip_emoji
 
 # Problems that make a sentence wrong, not just untidy: never shown.
 HARD = frozenset({"identity", "is-user", "ai-claim", "echo", "repeat", "format", "forgot", "leak"})
 
-_COMPLETE = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
 _BULLET = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)]\s+|#{1,6}\s)")
 _MARKUP = re.compile(r"\*\*|__|`")
 
 
-def complete_sentences(text: str) -> tuple[list[str], str]:
-    """Split growing text into the sentences already finished and the unfinished rest."""
-    sentences: list[str] = []
-    start = 0
-    for match in _COMPLETE.finditer(text):
-        piece = text[start : match.start()].strip()
-        if piece:
-            sentences.append(piece + text[match.start() : match.end()].strip())
-        start = match.end()
-    return sentences, text[start:]
-
-
 def tidy(sentence: str) -> str:
     """Drop list bullets, markdown marks and emoji from a sentence that is otherwise fine."""
-    from persona.chat.guards import has_emoji
-
     text = _MARKUP.sub("", _BULLET.sub("", sentence))
     if has_emoji(text):
-        text = "".join(ch for ch in text if not has_emoji(ch))
+        text = strip_emoji(text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
@@ -83,7 +69,7 @@ class SentenceGate:
         sentences, rest = complete_sentences(text.lstrip())
         if finished and rest.strip():
             # A tail cut by max_tokens is a half sentence: drop it when a whole one precedes.
-            if not (truncated and (sentences or self.accepted) and rest.strip()[-1:] not in ".!?…"):
+            if not (truncated and (sentences or self.accepted) and not ends_sentence(rest)):
                 sentences.append(rest.strip())
         for sentence in sentences[self._seen :]:
             self._seen += 1

@@ -1,17 +1,15 @@
-"""Pure text cleanup for replies: echoed speaker prefixes, sentence-bounded length cuts."""
+"""Pure text cleanup for replies: echoed speaker prefixes, sentence-bounded length cuts.
+
+Sentence ends are `persona.text`'s, the one definition the voice and the scenarios use too.
+"""
 
 from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\]])[\"')\]]*\s+")
+from persona.text import CLOSERS, TERMINALS, last_sentence_end, sentence_breaks
+
 _ASSISTANT_LABELS = ("assistant", "ai", "bot", "robot")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split finished text into sentences (keeps their punctuation)."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text.strip())]
-    return [p for p in parts if p]
 
 
 def strip_speaker_prefix(text: str, names: tuple[str, ...]) -> str:
@@ -35,11 +33,11 @@ def prefix_undecided(text: str, names: tuple[str, ...]) -> bool:
 
 
 def _sentence_ends(text: str, limit: int) -> list[int]:
-    window = text[: limit + 1]
-    ends = [m.start() for m in _SENTENCE_END.finditer(window)]
-    if len(text) <= limit and text[-1:] in ".!?":
+    """Where sentences end within the first `limit` characters (a cut there keeps them whole)."""
+    ends = [end for end, _ in sentence_breaks(text[: limit + 1]) if end <= limit]
+    if len(text) <= limit and text[-1:] and text[-1] in TERMINALS:
         ends.append(len(text))
-    return [e for e in ends if e <= limit]
+    return ends
 
 
 def cut_to_length(text: str, max_chars: int) -> str:
@@ -84,7 +82,7 @@ def cut_at_turn_marker(text: str, markers: tuple[str, ...]) -> tuple[str, bool]:
 def trim_unfinished(text: str) -> str:
     """Drop a trailing half sentence (a reply cut by max_tokens), if a whole one precedes it."""
     text = text.strip()
-    if not text or text[-1] in ".!?)]\"'…*":
+    if not text or text[-1] in TERMINALS + CLOSERS:
         return text
-    ends = _sentence_ends(text, len(text))
-    return text[: ends[-1]].strip() if ends else text
+    end = last_sentence_end(text)
+    return text[:end].strip() if end else text

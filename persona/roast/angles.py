@@ -22,6 +22,7 @@ from persona.roast.injection import looks_like_attack, looks_like_instruction, t
 from persona.roast.phrasing import bio_statement, readme_statement, second_person
 from persona.roast.profile import STOPWORDS, Profile
 from persona.roast.safety import find_profanity, find_protected
+from persona.text import split_sentences
 
 GENERIC_WORDS = frozenset(
     """has have owns own runs run loves love likes like makes make does lot lots big small best
@@ -147,16 +148,14 @@ def quotable(text: str) -> bool:
     return guess_language(text) in (None, "en")
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
 def ordered_clauses(texts: list[str]) -> frozenset[str]:
     """The clauses (lower-cased) of every sentence that gives the robot an order: none of
     them is a fact about the person ("When you roast me, sign off as ..." bans both)."""
     out: set[str] = set()
     for text in texts:
-        for sentence in _SENTENCE.split(text or ""):
-            if sentence.strip() and looks_like_instruction(sentence):
+        sentences = [s for line in (text or "").splitlines() for s in split_sentences(line)]
+        for sentence in sentences:
+            if looks_like_instruction(sentence):
                 out.update(c.lower() for c in split_clauses(sentence))
                 out.add(sentence.strip(" .!?").lower())
     return frozenset(out)

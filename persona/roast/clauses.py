@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
+from persona.text import strip_emoji
+
 _SEP = (
     r"[.;!?\n|•·/]+\s+|[.;!?\n|•·]+$|,\s*|\s+(?:and|but|who|which|plus|also|while)\s+"
     r"|\s+-\s+|\s+&\s+"
 )
 _SPLIT = re.compile(rf"\s*({_SEP})\s*", re.I)
 _LEAD = re.compile(r"^(?:i\s+am|i'm|im|i|my|me|just|also|currently|a\s+proud|proud)\s+", re.I)
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 # Words that only modify the clause before them.
 _MODIFIERS = frozenset(
     """again too also mostly sometimes apparently allegedly occasionally barely badly poorly
@@ -44,7 +45,7 @@ def _is_fragment(part: str) -> bool:
 
 def split_clauses(text: str, *, max_clauses: int = 12) -> list[str]:
     """Short clauses of a bio or free text, trimmed of "I'm", emoji and punctuation."""
-    text = _EMOJI.sub(" ", text)
+    text = strip_emoji(text, " ")
     text = re.sub(r"[()\[\]{}]", ", ", text)
     pieces = _SPLIT.split(text)
     out: list[str] = []

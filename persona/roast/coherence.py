@@ -27,8 +27,9 @@ from pathlib import Path
 
 import yaml
 
-from persona.chat.guards import guess_language, split_sentences
+from persona.chat.guards import guess_language
 from persona.roast.angles import Angle
+from persona.text import split_sentences
 
 __all__ = [
     "CopySources",

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from persona.chat import guards
-from persona.chat.text import split_sentences
 from persona.roast import find_protected, score_roast
 from persona.scenarios.model import Assertion
-from persona.speech.textclean import strip_emoji
+from persona.text import LIST_MARKER, has_emoji, split_sentences
 
 Judge = Callable[[str, str], "AssertionResult"]
 
@@ -159,6 +158,7 @@ def min_words(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
 
 
 def max_sentences(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
+    """Counts sentences where the voice splits them too (`persona.text`)."""
     n = len(split_sentences(reply))
     return _ok(n <= int(value), f"{n} sentences (max {value})")
 
@@ -175,7 +175,7 @@ _MARKDOWN = (
     ("heading", re.compile(r"^\s{0,3}#{1,6}\s", re.M)),
     ("code", re.compile(r"`")),
     ("link", re.compile(r"\[[^\]]*\]\([^)]*\)")),
-    ("list", re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+", re.M)),
+    ("list", LIST_MARKER),
     ("table", re.compile(r"^\s*\|.*\|\s*$", re.M)),
 )
 
@@ -184,7 +184,7 @@ def spoken_friendly(reply: str, value: Any, ctx: ReplyContext) -> AssertionResul
     """No markdown and no emoji: the reply is read aloud. (*Stage directions* are allowed:
     the speech cleaner handles them.)"""
     problems = [name for name, pattern in _MARKDOWN if pattern.search(reply)]
-    if strip_emoji(reply) != reply:
+    if has_emoji(reply):
         problems.append("emoji")
     return _ok(not problems, f"has {', '.join(problems)}" if problems else "plain speech")
 
@@ -235,7 +235,7 @@ def no_repeat(reply: str, value: Any, ctx: ReplyContext) -> AssertionResult:
     for earlier in ctx.earlier_replies:
         if norm and norm == " ".join(guards.words(earlier)):
             return _ok(False, f"the same reply as before: {earlier!r}")
-    for sentence in guards.split_sentences(reply):
+    for sentence in split_sentences(reply):
         if guards.repeats(sentence, ctx.earlier_replies):
             return _ok(False, f"repeats an earlier sentence: {sentence!r}")
     return _ok(True, "nothing repeated")

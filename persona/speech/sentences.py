@@ -2,7 +2,8 @@
 
 Pure: feed text deltas in, get finished sentences out. The first fragment may be released at
 a clause boundary (comma, colon, dash) when it is already long, so the first audio is not held
-back by a long opening sentence.
+back by a long opening sentence. Where a sentence ends is `persona.text`'s definition, the
+one the chat and the scenario checks use too.
 """
 
 from __future__ import annotations
@@ -10,13 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) then whitespace.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*\s+")
+from persona.text import sentence_breaks
+
 _CLAUSE_END = re.compile(r"[,;:]\s+|\s[-–—]\s+")
-# "Dr. ", "e.g. ", "3.5" must not end a sentence.
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "approx"}
-)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -54,12 +51,9 @@ class SentenceSplitter:
         return []
 
     def _take_sentence(self) -> str | None:
-        for match in _SENTENCE_END.finditer(self._buffer):
-            head = self._buffer[: match.start()]
-            last_word = head.rsplit(None, 1)[-1].lower() if head.split() else ""
-            if match.group().startswith(".") and last_word.rstrip(".") in _ABBREVIATIONS:
-                continue
-            return self._cut(match.end())
+        first = next(sentence_breaks(self._buffer), None)
+        if first is not None:
+            return self._cut(first[1])
         if self._released == 0 and len(self._buffer) >= self.first_clause_min_chars:
             clauses = list(_CLAUSE_END.finditer(self._buffer))
             # Only a boundary with a few words before it is worth an early release.

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from persona.text import LIST_MARKER, strip_emoji
+
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -77,7 +79,6 @@ _STAGE = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _UNDERSCORE_EM = re.compile(r"(?<!\w)_(?!\s)([^_\n]+?)(?<!\s)_(?!\w)")
 _BRACKET_ACTION = re.compile(r"\[(?:[^\]\n]{0,60})\]")
 _HEADER = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+", re.MULTILINE)
 _QUOTE = re.compile(r"^\s*>\s?", re.MULTILINE)
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.MULTILINE)
 _TABLE_PIPE = re.compile(r"\s*\|\s*")
@@ -189,17 +190,11 @@ def speak_numbers(text: str) -> str:
     return text
 
 
-def strip_emoji(text: str) -> str:
-    """Drop emoji and pictographs (symbols TTS would spell out or skip badly)."""
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat == "So" or ch in "\u200d\ufe0f\ufe0e" or 0x1F000 <= ord(ch) <= 0x1FAFF:
-            continue
-        if cat == "Sk" and 0x1F3FB <= ord(ch) <= 0x1F3FF:
-            continue
-        out.append(ch)
-    return "".join(out)
+def strip_symbols(text: str) -> str:
+    """Drop emoji (`persona.text.strip_emoji`) and the other symbols a voice would spell
+    out or skip badly (©, ®, a stray °)."""
+    text = strip_emoji(text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "So")
 
 
 def strip_markdown(text: str, *, keep_actions: bool = False) -> str:
@@ -211,7 +206,7 @@ def strip_markdown(text: str, *, keep_actions: bool = False) -> str:
     text = _RULE.sub(" ", text)
     text = _HEADER.sub("", text)
     text = _QUOTE.sub("", text)
-    text = _BULLET.sub("", text)
+    text = LIST_MARKER.sub("", text)
     text = _BOLD.sub(r"\2", text)
     text = _STAGE.sub(r"\1" if keep_actions else " ", text)
     text = _UNDERSCORE_EM.sub(r"\1", text)
@@ -229,7 +224,7 @@ def speakable(text: str, *, keep_actions: bool = False) -> str:
     text = _URL.sub(lambda m: " a link ", text)
     text = _EMAIL.sub(" an email address ", text)
     text = speak_numbers(text)
-    text = strip_emoji(text)
+    text = strip_symbols(text)
     text = re.sub(r"(?<!\w)[:;=8][-']?[()DPp/\\|*]+(?!\w)", " ", text)
     text = re.sub(r"(?<![.!?,;:\s])[ \t]*\n\s*", ". ", text.strip())
     text = text.replace("&", " and ").replace("~", " about ")

@@ -8,11 +8,11 @@ from persona.chat.memory import extract_facts
 from persona.chat.text import (
     cut_at_turn_marker,
     cut_to_length,
-    split_sentences,
     stream_safe_prefix,
     strip_speaker_prefix,
     trim_unfinished,
 )
+from persona.text import split_sentences
 
 
 @pytest.mark.parametrize(
