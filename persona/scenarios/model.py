@@ -30,8 +30,9 @@ class Turn:
     """One step: a user message (`user` text or an `audio` WAV), the greeting, or a restart.
 
     `restart` reopens the conversation from its SQLite file in a new engine instance before
-    the message is sent; `roast` routes the message through roast mode (default: on when the
-    scenario has a profile).
+    the message is sent. With a profile the scenario starts in roast mode, which ends on
+    "stop" or a no, as in the chat; `roast: true` turns it on again before this message
+    (consent is asked anew) and `roast: false` sends this one to the plain chat.
     """
 
     user: str | None = None

@@ -2,6 +2,8 @@
 
 Each run gets a fresh SQLite file, so runs never see each other's memory; a `restart: true`
 turn closes the store and reopens the conversation from that file in a new engine instance.
+A scenario with a profile talks to a `RoastMode`, the object the terminal chat, the voice
+and the servers use, so consent, the controls and the history behave as they do for users.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from persona.chat import ChatStore, Conversation, ReplyDone
+from persona.chat.roast_mode import RoastMode
 from persona.errors import BadInput, PersonaError
 from persona.llm import BackendConfig, GenerationOptions, LLMBackend, Message, collect, open_backend
 from persona.scenarios.assertions import (
@@ -213,7 +216,7 @@ class ScenarioRunner:
 
 
 class _RunState:
-    """The live objects of one run: store, conversation, roast session, stored replies."""
+    """The live objects of one run: store, conversation, roast mode, stored replies."""
 
     def __init__(self, runner, scenario, persona, backend, profile, options, db, seed) -> None:
         self.runner = runner
@@ -239,12 +242,13 @@ class _RunState:
             options=self.options,
         )
 
-    def _new_roast(self) -> Any:
+    def _new_roast(self) -> RoastMode | None:
+        """Roast mode on the conversation, as `persona chat --roast` starts it (no consent yet)."""
         if self.profile is None:
             return None
         from persona.roast.session import RoastSession
 
-        return RoastSession(
+        session = RoastSession(
             profile=self.profile,
             backend=self.backend,
             persona=self.persona,
@@ -253,6 +257,7 @@ class _RunState:
             max_tokens=self.scenario.max_tokens,
             seed=self.seed,
         )
+        return RoastMode(self.conv, session)
 
     def restart(self) -> None:
         """A new engine instance on the same SQLite file, as after a power cycle."""
@@ -307,19 +312,27 @@ class _RunState:
         return TurnResult(number, turn.line, user, reply, action, latency, checks, passed, score)
 
     def _send(self, turn: Turn, text: str) -> tuple[str, str, float | None]:
-        use_roast = turn.roast if turn.roast is not None else self.roast is not None
-        if use_roast and self.roast is not None:
-            started = time.perf_counter()
-            answer = self.roast.handle(text)
-            took = (time.perf_counter() - started) * 1000 if answer.result is not None else None
-            return answer.text, answer.action, took
+        """Send one message the way a user's chat does: to roast mode while it is on (it
+        ends itself on "stop" or a no), else to the plain conversation. `roast: false`
+        skips roast mode; `roast: true` turns it on again first, as `/roast` does in the
+        chat, so consent is asked anew."""
+        if turn.roast and self.roast is not None and not self.roast.active:
+            self.roast = self._new_roast()
+        mode = self.roast if turn.roast is not False else None
+        roasting = mode is not None and mode.active
         done: ReplyDone | None = None
-        for event in self.conv.send(text):
+        for event in (mode or self.conv).send(text):
             if isinstance(event, ReplyDone):
                 done = event
         if done is None:  # the engine always ends with ReplyDone; guard against a bug anyway
             raise BadInput("the conversation produced no reply")
-        return done.text, "chat", done.total_ms
+        if not roasting:
+            return done.text, "chat", done.total_ms
+        answer = mode.last
+        if answer is None:
+            raise BadInput("roast mode produced no reply")
+        # Only a roast is generated; the consent question and an apology need no model.
+        return done.text, answer.action, done.total_ms if answer.result is not None else None
 
 
 def _earlier_replies(conv: Any, reply: str) -> tuple[str, ...]:

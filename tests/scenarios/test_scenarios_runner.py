@@ -92,6 +92,48 @@ def test_store_as_fills_later_turns(runner, tmp_path):
     assert assertion.value == greet.reply and verdict.passed
 
 
+PROFILE = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "cards" / "bo.yaml"
+
+
+def test_a_roast_scenario_runs_through_roast_mode(runner, tmp_path):
+    """The chat's roast mode, not a side path: consent first, a roast, "stop" ends roast
+    mode so the next message is plain chat, and `roast: true` asks for consent again."""
+    sc = scenario(
+        tmp_path,
+        f"""
+        id: roast-mode
+        persona: sparky
+        profile: {PROFILE}
+        seed: 5
+        max_tokens: 24
+        turns:
+          - user: "Roast my cat"
+            expect:
+              - type: icontains
+                value: say yes
+          - user: "Yes, roast me!"
+            expect:
+              - type: mentions-profile-fact
+              - type: no-protected-attribute
+          - user: "stop"
+            expect:
+              - type: not-mentions-profile-fact
+          - user: "What is your favourite colour?"
+          - user: "again"
+            roast: true
+            expect:
+              - type: icontains
+                value: say yes
+        """,
+    )
+    result = runner.run(sc)
+    assert result.passed, describe_result(result, verbose=True)
+    turns = result.runs[0].turns
+    assert [t.action for t in turns] == ["ask_consent", "roast", "apology", "chat", "ask_consent"]
+    asked, roast, *_rest = turns
+    assert asked.latency_ms is None and roast.latency_ms > 0  # only the roast needs the model
+
+
 @pytest.fixture(scope="module")
 def failing(runner, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("failing")
