@@ -21,18 +21,19 @@ import logging
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
 from persona.errors import PersonaError
 from persona.speech.audio_io import AudioIn, AudioOut
 from persona.speech.sentences import SentenceSplitter, split_for_tts
-from persona.speech.stt import SpeechToText, SttResult
+from persona.speech.stt import SpeechToText
 from persona.speech.textclean import speakable
-from persona.speech.tts import TextToSpeech
+from persona.speech.tts import SpeechAudio, TextToSpeech
 from persona.speech.turn import TurnDetector, transcript_sounds_finished
 from persona.speech.vad import (
     RATE,
@@ -59,17 +60,31 @@ from persona.voice.events import (
     SpeechStarted,
     Transcript,
     TurnDecision,
-    TurnMetrics,
     VoiceError,
     VoiceEvent,
     WakeHeard,
 )
-from persona.voice.wake import WakeGate, is_stop_command
+from persona.voice.messages import (
+    QUIT,
+    BrainItem,
+    Generate,
+    Play,
+    PlayItem,
+    Quit,
+    RecordInterruption,
+    ReplyEnd,
+    Retract,
+    Speak,
+    SttItem,
+    Transcribe,
+    TtsItem,
+)
+from persona.voice.turn_state import TurnState, heard_words, turn_metrics
+from persona.voice.wake import WakeGate, route_transcript
 
 log = logging.getLogger(__name__)
 
-_END = object()  # end of a turn's items in a queue
-_QUIT = None  # end of the stream: every stage forwards it and exits
+_Item = TypeVar("_Item")
 
 
 class ConversationLike(Protocol):
@@ -105,54 +120,16 @@ class VoiceConfig:
     # Generate (and synthesise) the reply during the pause, from the early transcript; it
     # is played only after the endpoint, and thrown away if the user goes on.
     speculate_reply: bool = True
-
-
-@dataclass(slots=True)
-class _Turn:
-    """One utterance from its first pause (provisional) or endpoint to its reply's end.
-    `key` is unique and marks queue items; `id` is the public turn number, fixed at the
-    endpoint (a dropped provisional turn uses none)."""
-
-    key: int
-    id: int
-    start: int  # the utterance's first sample in the mic stream
-    speech_windows: int
-    stream_s: float
-    t_end: float | None = None  # wall time of the endpoint
-    endpoint: bool = False
-    ended_by: str = "silence"
-    audio_s: float = 0.0
-    audio: np.ndarray | None = None  # the pause's audio, until the end-of-turn decision
-    guess: SttResult | None = None  # the transcript made during the pause
-    t_guess: float | None = None
-    transcribed: threading.Event = field(default_factory=threading.Event)
-    probability: float | None = None  # the end-of-turn model's, at the pause
-    model_ms: float | None = None
-    decided: bool = False
-    live: threading.Event = field(default_factory=threading.Event)  # may be heard
-    pending: list[VoiceEvent] = field(default_factory=list)  # events held until live
-    speculative: bool = False  # the reply was requested before the endpoint
-    stored: bool = False  # the conversation stored the reply
-    generated: str = ""
-    t_transcript: float | None = None
-    t_reply_start: float | None = None
-    t_first_token: float | None = None
-    t_first_sentence: float | None = None
-    t_first_audio: float | None = None
-    stt_s: float = 0.0
-    tts_s: float = 0.0
-    tts_first_s: float | None = None
-    tts_audio_s: float = 0.0
-    replying: bool = False
-    spoken: list[str] = field(default_factory=list)
-    reply: str = ""
-    cancelled: bool = False
-    done: bool = False
-    abort: threading.Event = field(default_factory=threading.Event)
+    # The loop keeps its latest events (`VoiceLoop.events`, what `run()` returns); older
+    # ones go, so a service that runs for weeks holds a bounded amount.
+    max_events: int = 10_000
 
 
 class VoiceLoop:
-    """Wire the parts together and run until the input ends or `stop()` is called."""
+    """Wire the parts together and run until the input ends or `stop()` is called.
+
+    `vad`: the endpointer, by default a Silero `StreamingVad` on `config.vad` (used as
+    given when passed: tests pass one whose speech probabilities are faked)."""
 
     def __init__(
         self,
@@ -165,6 +142,7 @@ class VoiceLoop:
         config: VoiceConfig | None = None,
         on_event: Callable[[VoiceEvent], None] | None = None,
         turn_detector: TurnDetector | None = None,
+        vad: StreamingVad | None = None,
     ) -> None:
         self.conversation = conversation
         self.stt = stt
@@ -174,31 +152,33 @@ class VoiceLoop:
         self.config = config or VoiceConfig()
         self.turn_detector = turn_detector
         self._on_event = on_event
-        self.events: list[VoiceEvent] = []
+        self.events: deque[VoiceEvent] = deque(maxlen=max(1, self.config.max_events))
         self._events_lock = threading.Lock()
         self._gate = WakeGate(phrase=self.config.wake_phrase, follow_up_s=self.config.follow_up_s)
-        vad = self.config.vad
-        if turn_detector is not None and not 0 < vad.speculate_ms < vad.min_silence_ms:
+        cfg = vad.config if vad is not None else self.config.vad
+        if turn_detector is not None and not 0 < cfg.speculate_ms < cfg.min_silence_ms:
             log.warning(
                 "the end-of-turn model needs VadConfig.speculate_ms between 0 and "
                 "min_silence_ms (it is asked at that pause): turns end after a fixed silence"
             )
             turn_detector = self.turn_detector = None
-        if turn_detector is not None:
-            # The VAD's own endpoint becomes the rule for pauses that sounded unfinished.
-            vad = replace(
-                vad, min_silence_ms=max(vad.min_silence_ms, self.config.unfinished_silence_ms)
-            )
-        self._vad = StreamingVad(vad)
+        if vad is None:
+            if turn_detector is not None:
+                # The VAD's own endpoint becomes the rule for pauses that sounded unfinished.
+                cfg = replace(
+                    cfg, min_silence_ms=max(cfg.min_silence_ms, self.config.unfinished_silence_ms)
+                )
+            vad = StreamingVad(cfg)
+        self._vad = vad
         self._speculate_reply = self.config.speculate_reply and callable(
             getattr(conversation, "undo", None)
         )
-        self._pending: _Turn | None = None  # the provisional turn of the current pause
-        self._stt_q: queue.Queue[Any] = queue.Queue()
-        self._brain_q: queue.Queue[Any] = queue.Queue()
-        self._tts_q: queue.Queue[Any] = queue.Queue()
-        self._play_q: queue.Queue[Any] = queue.Queue()
-        self._turns: dict[int, _Turn] = {}  # by key
+        self._pending: TurnState | None = None  # the provisional turn of the current pause
+        self._stt_q: queue.Queue[SttItem] = queue.Queue()
+        self._brain_q: queue.Queue[BrainItem] = queue.Queue()
+        self._tts_q: queue.Queue[TtsItem] = queue.Queue()
+        self._play_q: queue.Queue[PlayItem] = queue.Queue()
+        self._turns: dict[int, TurnState] = {}  # by key
         self._lock = threading.RLock()
         self._next_id = 0
         self._next_key = 0
@@ -213,7 +193,8 @@ class VoiceLoop:
     # ------------------------------------------------------------ public
 
     def run(self) -> list[VoiceEvent]:
-        """Blocks until the input ends (and the last reply is played) or `stop()`."""
+        """Blocks until the input ends (and the last reply is played) or `stop()`; returns
+        the events, the latest `VoiceConfig.max_events` of them (`on_event` sees all)."""
         stages = [
             threading.Thread(target=self._guard(self._mic_stage), name="voice-mic", daemon=True),
             threading.Thread(target=self._guard(self._stt_stage), name="voice-stt", daemon=True),
@@ -274,7 +255,7 @@ class VoiceLoop:
         self._emit(
             Interrupted(t=now, turn_id=turn.id, spoken=spoken, reason=reason, latency_ms=latency)
         )
-        self._brain_q.put(("interrupted", turn.key, spoken))
+        self._brain_q.put(RecordInterruption(turn.key, spoken))
         self._finish_turn(turn, interrupted=True)
         return True
 
@@ -289,7 +270,7 @@ class VoiceLoop:
                 self._emit(VoiceError(t=time.time(), message=f"{stage.__name__}: {exc}"))
                 self.stop()
                 for q in (self._stt_q, self._brain_q, self._tts_q, self._play_q):
-                    q.put(_QUIT)
+                    q.put(QUIT)
 
         return run
 
@@ -302,7 +283,7 @@ class VoiceLoop:
             except Exception:
                 log.exception("voice event handler failed")
 
-    def _emit_turn(self, turn: _Turn, event: VoiceEvent) -> None:
+    def _emit_turn(self, turn: TurnState, event: VoiceEvent) -> None:
         """Emit now if the turn is live, else hold the event until its endpoint (a turn
         dropped before it never shows up in the events)."""
         with self._lock:
@@ -312,7 +293,7 @@ class VoiceLoop:
                 return
             self._emit(event)
 
-    def _go_live(self, turn: _Turn) -> None:
+    def _go_live(self, turn: TurnState) -> None:
         with self._lock:
             if turn.live.is_set():
                 return
@@ -326,10 +307,10 @@ class VoiceLoop:
             turn = self._turns.get(key)
             return turn is None or turn.cancelled or self._stopping.is_set()
 
-    def _new_turn(self, *, start: int, speech_windows: int, stream_s: float) -> _Turn:
+    def _new_turn(self, *, start: int, speech_windows: int, stream_s: float) -> TurnState:
         with self._lock:
             self._next_key += 1
-            turn = _Turn(
+            turn = TurnState(
                 key=self._next_key,
                 id=self._next_id + 1,
                 start=start,
@@ -339,7 +320,7 @@ class VoiceLoop:
             self._turns[turn.key] = turn
         return turn
 
-    def _begin_turn(self, end: VadEnd, by: str) -> _Turn:
+    def _begin_turn(self, end: VadEnd, by: str) -> TurnState:
         """The endpoint: the provisional turn of this pause becomes the turn, or a new one."""
         with self._lock:
             turn, self._pending = self._pending, None
@@ -364,7 +345,7 @@ class VoiceLoop:
             self._idle.clear()
         return turn
 
-    def _drop_turn(self, turn: _Turn) -> None:
+    def _drop_turn(self, turn: TurnState) -> None:
         """The user went on after a pause: abort and discard the provisional turn."""
         with self._lock:
             if turn.cancelled:
@@ -385,10 +366,10 @@ class VoiceLoop:
             )
         )
         if replying:
-            self._brain_q.put(("retract", turn.key, turn))
+            self._brain_q.put(Retract(turn.key, turn))
 
     def _finish_turn(
-        self, turn: _Turn, *, interrupted: bool = False, ignored: bool = False
+        self, turn: TurnState, *, interrupted: bool = False, ignored: bool = False
     ) -> None:
         with self._lock:
             if turn.done:
@@ -400,37 +381,9 @@ class VoiceLoop:
             self._turns.pop(turn.key, None)
         if ignored:
             return
-        self._emit(self._metrics(turn, interrupted=interrupted))
+        self._emit(turn_metrics(turn, interrupted=interrupted, t=time.time()))
         if not interrupted:
             self._gate.replied(at_s=self._vad.position / RATE)
-
-    def _metrics(self, turn: _Turn, *, interrupted: bool) -> TurnMetrics:
-        def ms(t: float | None) -> float | None:
-            if t is None or turn.t_end is None:
-                return None
-            return round((t - turn.t_end) * 1000, 1)
-
-        def took(start: float | None, end: float | None) -> float | None:
-            return None if start is None or end is None else round((end - start) * 1000, 1)
-
-        return TurnMetrics(
-            t=time.time(),
-            turn_id=turn.id,
-            transcript_ms=ms(turn.t_transcript),
-            first_token_ms=ms(turn.t_first_token),
-            first_sentence_ms=ms(turn.t_first_sentence),
-            first_audio_ms=ms(turn.t_first_audio),
-            stt_rtf=round(turn.stt_s / turn.audio_s, 4) if turn.audio_s else None,
-            tts_rtf=round(turn.tts_s / turn.tts_audio_s, 4) if turn.tts_audio_s else None,
-            interrupted=interrupted,
-            ended_by=turn.ended_by,
-            speculative=turn.speculative,
-            stage_stt_ms=round(turn.stt_s * 1000, 1) if turn.t_transcript else None,
-            stage_llm_first_sentence_ms=took(turn.t_reply_start, turn.t_first_sentence),
-            stage_tts_first_chunk_ms=(
-                round(turn.tts_first_s * 1000, 1) if turn.tts_first_s is not None else None
-            ),
-        )
 
     # ------------------------------------------------------------ stages
 
@@ -474,7 +427,7 @@ class VoiceLoop:
                 t=time.time(), reason=reason if not self._stopping.is_set() else "stopped"
             )
         )
-        self._stt_q.put(_QUIT)
+        self._stt_q.put(QUIT)
 
     def _on_mic_chunk(self, chunk: np.ndarray) -> None:
         cfg = self.config
@@ -527,7 +480,7 @@ class VoiceLoop:
         turn.audio = pause.audio
         with self._lock:
             self._pending = turn
-        self._stt_q.put(("speculate", turn.key, pause.audio, pause.speech_ratio))
+        self._stt_q.put(Transcribe(turn.key, pause.audio, pause.speech_ratio, final=False))
         if self.turn_detector is not None and not self.audio_in.live:
             # A file read as fast as possible would outrun the decision: wait for it, so
             # the file gets the decision a live mic would.
@@ -583,12 +536,12 @@ class VoiceLoop:
             if isinstance(end, VadEnd):
                 self._on_end(end, by="turn-model")
 
-    def _wake_only(self, turn: _Turn, text: str) -> bool:
+    def _wake_only(self, turn: TurnState, text: str) -> bool:
         """Just the wake phrase ("Hey Sparky."): the request usually follows a pause."""
         if not self.config.wake_phrase:
             return False
-        _answer, request, match = self._gate.check(text, at_s=turn.start / RATE)
-        return match is not None and not request.strip()
+        routing = route_transcript(text, dropped=False, gate=self._gate, at_s=turn.start / RATE)
+        return routing.action == "wake-only"
 
     def _on_end(self, end: VadEnd, *, by: str) -> None:
         self._armed.clear()
@@ -602,25 +555,30 @@ class VoiceLoop:
                 by=by,
             )
         )
-        self._stt_q.put(("final", turn.key, end.audio, end.speech_ratio))
+        self._stt_q.put(Transcribe(turn.key, end.audio, end.speech_ratio, final=True))
+
+    @staticmethod
+    def _inbox(
+        inbox: queue.Queue[_Item | Quit], outbox: queue.Queue[Any] | None
+    ) -> Iterator[_Item]:
+        """A stage's items until `QUIT`, which goes on to the next stage's `outbox`."""
+        while not isinstance(item := inbox.get(), Quit):
+            yield item
+        if outbox is not None:
+            outbox.put(QUIT)
 
     def _stt_stage(self) -> None:
-        while True:
-            item = self._stt_q.get()
-            if item is _QUIT:
-                self._brain_q.put(_QUIT)
-                return
-            kind, key, audio, ratio = item
+        for item in self._inbox(self._stt_q, self._brain_q):
             with self._lock:
-                turn = self._turns.get(key)
+                turn = self._turns.get(item.key)
             if turn is None or turn.cancelled:
                 continue
-            if kind == "speculate":
-                self._transcribe_early(turn, audio, ratio)
+            if item.final:
+                self._transcribe_final(turn, item.audio, item.speech_ratio)
             else:
-                self._transcribe_final(turn, audio, ratio)
+                self._transcribe_early(turn, item.audio, item.speech_ratio)
 
-    def _transcribe_early(self, turn: _Turn, audio: np.ndarray, ratio: float) -> None:
+    def _transcribe_early(self, turn: TurnState, audio: np.ndarray, ratio: float) -> None:
         """During the pause: transcribe; start the reply unless the endpoint is already past
         (then the final item, right behind in the queue, routes it)."""
         try:
@@ -633,7 +591,7 @@ class VoiceLoop:
         if self._speculate_reply and not turn.endpoint and not turn.cancelled:
             self._route(turn, turn.guess.text, dropped=turn.guess.dropped, speculative=True)
 
-    def _transcribe_final(self, turn: _Turn, audio: np.ndarray, ratio: float) -> None:
+    def _transcribe_final(self, turn: TurnState, audio: np.ndarray, ratio: float) -> None:
         result = turn.guess  # the endpoint's audio is the pause's: nothing was said since
         try:
             if result is None:
@@ -656,54 +614,41 @@ class VoiceLoop:
         )
         self._route(turn, result.text, dropped=result.dropped)
 
-    def _route(self, turn: _Turn, text: str, *, dropped: bool, speculative: bool = False) -> None:
-        """Decide what an utterance is: nothing, a stop command, a wake word, a question.
-        `speculative`: during the pause, only start the reply of a question (no events)."""
-        now = time.time()
+    def _route(
+        self, turn: TurnState, text: str, *, dropped: bool, speculative: bool = False
+    ) -> None:
+        """Act on what an utterance is (`route_transcript` decides): start its reply, or
+        say why it gets none. `speculative`: during the pause, only start the reply of a
+        question (no events)."""
+        routing = route_transcript(text, dropped=dropped, gate=self._gate, at_s=turn.start / RATE)
         if speculative:
-            if not text.strip() or is_stop_command(text):
-                return
-            answer, request, _match = self._gate.check(text, at_s=turn.start / RATE)
-            if answer and request.strip():
+            if routing.action == "reply":
                 with self._lock:
                     if turn.cancelled or turn.replying or turn.endpoint:
                         return
                     turn.replying = turn.speculative = True
-                self._brain_q.put((turn.key, request))
+                self._brain_q.put(Generate(turn.key, routing.request))
             return
-        if not text.strip():
-            self._ignore(
-                turn,
-                Ignored(t=now, turn_id=turn.id, reason="hallucination" if dropped else "empty"),
-            )
-            return
-        if is_stop_command(text):
-            self._ignore(turn, Ignored(t=now, turn_id=turn.id, reason="stop-command", text=text))
-            self.interrupt("stop-command")
-            return
-        answer, request, match = self._gate.check(text, at_s=turn.start / RATE)
-        if match is not None:
-            self._emit(
-                WakeHeard(
-                    t=now, turn_id=turn.id, phrase=self.config.wake_phrase or "", score=match.score
-                )
-            )
-        if not answer:
-            self._ignore(turn, Ignored(t=now, turn_id=turn.id, reason="no-wake-phrase", text=text))
-            return
-        if not request.strip():
-            # Just the wake phrase: listen for the request without it.
-            self._gate.replied(at_s=turn.stream_s)
-            self._ignore(turn, Ignored(t=now, turn_id=turn.id, reason="wake-only", text=text))
+        now = time.time()
+        if routing.wake is not None:
+            phrase = self.config.wake_phrase or ""
+            self._emit(WakeHeard(t=now, turn_id=turn.id, phrase=phrase, score=routing.wake.score))
+        if routing.action != "reply":
+            if routing.action == "wake-only":
+                self._gate.replied(at_s=turn.stream_s)  # listen for the request without it
+            heard = text if text.strip() else ""
+            self._ignore(turn, Ignored(t=now, turn_id=turn.id, reason=routing.reason, text=heard))
+            if routing.action == "stop":
+                self.interrupt("stop-command")
             return
         with self._lock:
             started = turn.replying
             turn.replying = True
         if not started:
-            self._brain_q.put((turn.key, request))
+            self._brain_q.put(Generate(turn.key, routing.request))
         self._go_live(turn)
 
-    def _ignore(self, turn: _Turn, event: Ignored) -> None:
+    def _ignore(self, turn: TurnState, event: Ignored) -> None:
         """No reply after all: stop one started during the pause, and close the turn."""
         with self._lock:
             started = turn.replying
@@ -711,35 +656,30 @@ class VoiceLoop:
                 turn.cancelled = True
                 turn.abort.set()
         if started:
-            self._brain_q.put(("retract", turn.key, turn))
+            self._brain_q.put(Retract(turn.key, turn))
         self._emit(event)
         self._finish_turn(turn, ignored=True)
 
     def _brain_stage(self) -> None:
-        while True:
-            item = self._brain_q.get()
-            if item is _QUIT:
-                self._tts_q.put(_QUIT)
-                return
-            if item[0] == "interrupted":
-                try:
-                    self.conversation.record_interruption(item[2])
-                except PersonaError as exc:
-                    self._emit(VoiceError(t=time.time(), message=str(exc)))
-                continue
-            if item[0] == "retract":
-                self._retract(item[2])
-                continue
-            key, text = item
-            with self._lock:
-                turn = self._turns.get(key)
-            if turn is None or turn.cancelled:
-                continue
-            turn.t_reply_start = time.time()
-            self._generate(turn, text)
-            self._tts_q.put((key, _END))
+        for item in self._inbox(self._brain_q, self._tts_q):
+            match item:
+                case RecordInterruption(spoken=spoken):
+                    try:
+                        self.conversation.record_interruption(spoken)
+                    except PersonaError as exc:
+                        self._emit(VoiceError(t=time.time(), message=str(exc)))
+                case Retract(turn=dropped):
+                    self._retract(dropped)
+                case Generate(key=key, text=text):
+                    with self._lock:
+                        turn = self._turns.get(key)
+                    if turn is None or turn.cancelled:
+                        continue
+                    turn.t_reply_start = time.time()
+                    self._generate(turn, text)
+                    self._tts_q.put(ReplyEnd(key))
 
-    def _retract(self, turn: _Turn) -> None:
+    def _retract(self, turn: TurnState) -> None:
         """A dropped provisional turn whose reply completed (and was stored): undo it. Runs
         on this stage after the turn's generation (queue order), so `stored` is final."""
         if not turn.stored:
@@ -750,7 +690,7 @@ class VoiceLoop:
         except PersonaError as exc:
             log.warning("could not undo a reply the user talked over: %s", exc)
 
-    def _generate(self, turn: _Turn, text: str) -> None:
+    def _generate(self, turn: TurnState, text: str) -> None:
         splitter = SentenceSplitter(first_clause_min_chars=self.config.first_clause_min_chars)
         keep_actions = bool(getattr(self.tts, "keeps_actions", False))
         index = 0
@@ -767,7 +707,7 @@ class VoiceLoop:
                     self._emit_turn(
                         turn, ReplyChunk(t=time.time(), turn_id=turn.id, text=piece, index=index)
                     )
-                    self._tts_q.put((turn.key, (index, piece)))
+                    self._tts_q.put(Speak(turn.key, index, piece))
                     index += 1
 
         try:
@@ -790,18 +730,13 @@ class VoiceLoop:
             self._emit_turn(turn, VoiceError(t=time.time(), message=str(exc), turn_id=turn.id))
 
     def _tts_stage(self) -> None:
-        while True:
-            item = self._tts_q.get()
-            if item is _QUIT:
-                self._play_q.put(_QUIT)
-                return
-            key, payload = item
-            if payload is _END:
-                self._play_q.put((key, _END))
+        for item in self._inbox(self._tts_q, self._play_q):
+            if isinstance(item, ReplyEnd):
+                self._play_q.put(item)
                 continue
+            key, text = item.key, item.text
             if self._stale(key):
                 continue
-            index, text = payload
             with self._lock:
                 turn = self._turns.get(key)
             start = time.perf_counter()
@@ -815,7 +750,7 @@ class VoiceLoop:
                             turn.tts_first_s = spent
                     if self._stale(key):
                         break
-                    self._play_q.put((key, audio))
+                    self._play_q.put(Play(key, audio))
                     start = time.perf_counter()
             except Exception as exc:  # a sentence the voice cannot say must not end the loop
                 log.warning("TTS failed on %r: %s", text, exc)
@@ -829,7 +764,7 @@ class VoiceLoop:
                         ),
                     )
 
-    def _wait_live(self, turn: _Turn) -> bool:
+    def _wait_live(self, turn: TurnState) -> bool:
         """Hold a reply prepared during the pause until its endpoint; False if dropped."""
         while not turn.live.wait(0.01):
             if turn.cancelled or turn.done or self._stopping.is_set():
@@ -837,16 +772,12 @@ class VoiceLoop:
         return not turn.cancelled
 
     def _speaker_stage(self) -> None:
-        while True:
-            item = self._play_q.get()
-            if item is _QUIT:
-                return
-            key, audio = item
+        for item in self._inbox(self._play_q, None):
             with self._lock:
-                turn = self._turns.get(key)
+                turn = self._turns.get(item.key)
             if turn is None or turn.cancelled or not self._wait_live(turn):
                 continue
-            if audio is _END:
+            if isinstance(item, ReplyEnd):
                 self._emit(
                     ReplyFinished(
                         t=time.time(),
@@ -857,9 +788,9 @@ class VoiceLoop:
                 )
                 self._finish_turn(turn)
                 continue
-            self._play(turn, audio)
+            self._play(turn, item.audio)
 
-    def _play(self, turn: _Turn, audio: Any) -> None:
+    def _play(self, turn: TurnState, audio: SpeechAudio) -> None:
         block = max(1, audio.sample_rate * self.config.block_ms // 1000)
         samples = audio.samples
         with self._lock:
@@ -889,13 +820,8 @@ class VoiceLoop:
             self._emit(VoiceError(t=time.time(), message=str(exc), turn_id=turn.id))
         finally:
             with self._lock:
-                words = audio.text.split()
-                if played >= samples.size and not turn.cancelled:
-                    turn.spoken.append(audio.text)
-                elif words:
-                    # Cut mid-sentence: keep the share of words that was heard.
-                    heard = int(len(words) * played / max(1, samples.size))
-                    if heard:
-                        turn.spoken.append(" ".join(words[:heard]) + "…")
+                heard = heard_words(audio.text, played, samples.size, cut=turn.cancelled)
+                if heard:
+                    turn.spoken.append(heard)
                 self._playing = None
             self._play_ack.set()

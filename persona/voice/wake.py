@@ -88,3 +88,32 @@ class WakeGate:
     def replied(self, *, at_s: float) -> None:
         """A reply finished at stream time `at_s`: open the follow-up window."""
         self._open_until = at_s + self.follow_up_s
+
+
+@dataclass(frozen=True, slots=True)
+class Routing:
+    """What to do with an utterance's transcript. `action`: "reply" (to `request`),
+    "stop" (a stop command), "wake-only" (just the wake phrase: listen for the request)
+    or "ignore"; `reason` is the `Ignored` event's for all but "reply"; `wake` is set when
+    the wake phrase was heard."""
+
+    action: str
+    reason: str = ""
+    request: str = ""
+    wake: WakeMatch | None = None
+
+
+def route_transcript(text: str, *, dropped: bool, gate: WakeGate, at_s: float) -> Routing:
+    """Decide what an utterance starting at stream time `at_s` is: nothing (silence, or a
+    transcript the STT `dropped` as a hallucination), a stop command, the wake phrase alone,
+    something said without the wake phrase, or a request to answer."""
+    if not text.strip():
+        return Routing("ignore", "hallucination" if dropped else "empty")
+    if is_stop_command(text):
+        return Routing("stop", "stop-command")
+    answer, request, match = gate.check(text, at_s=at_s)
+    if not answer:
+        return Routing("ignore", "no-wake-phrase", wake=match)
+    if not request.strip():
+        return Routing("wake-only", "wake-only", wake=match)
+    return Routing("reply", request=request, wake=match)
