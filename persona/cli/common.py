@@ -192,3 +192,32 @@ def generation_options(args: argparse.Namespace) -> GenerationOptions:
     return GenerationOptions(
         max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed
     )
+
+
+def add_adapter_options(parser: argparse.ArgumentParser) -> None:
+    """What the servers (`serve`, `xiaozhi`, `wyoming`) all take: the model options, --db."""
+    add_model_options(parser)
+    parser.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
+
+
+def add_listen_options(
+    parser: argparse.ArgumentParser, *, token: str, token_env: str, port: int = 8000
+) -> None:
+    """--host, --port and --token for a network server; `token` says what clients send."""
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=port)
+    parser.add_argument(
+        "--token",
+        default=None,
+        help=f"require this {token} (or set {token_env}); needed for a non-local --host",
+    )
+
+
+def listen_token(args: argparse.Namespace, token_env: str) -> str | None:
+    """--token, else the environment's, else None (no token required)."""
+    return args.token or os.environ.get(token_env) or None
+
+
+def url_host(host: str) -> str:
+    """`host` as written in a URL: an IPv6 address goes in brackets."""
+    return f"[{host}]" if ":" in host else host

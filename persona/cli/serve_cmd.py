@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from persona.cli.common import add_model_options, check_model_options, generation_options
+from persona.cli.common import (
+    add_adapter_options,
+    add_listen_options,
+    check_model_options,
+    generation_options,
+    listen_token,
+    url_host,
+)
 from persona.errors import BadInput
 
 if TYPE_CHECKING:
@@ -20,22 +26,9 @@ TOKEN_ENV = "PERSONA_SERVE_TOKEN"  # also in persona.adapters.openai_server (not
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="serve an OpenAI-compatible API (personas as models)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument(
-        "--token",
-        default=None,
-        help=f"require this bearer token as the API key (or set {TOKEN_ENV}); "
-        "needed for a non-local --host",
-    )
+    add_listen_options(p, token="bearer token as the API key", token_env=TOKEN_ENV)
     add_adapter_options(p)
     p.set_defaults(func=run)
-
-
-def add_adapter_options(parser: argparse.ArgumentParser) -> None:
-    """What `persona serve` and `persona wyoming` both take: the model options and --db."""
-    add_model_options(parser)
-    parser.add_argument("--db", default=None, help="SQLite file (default: the user data folder)")
 
 
 def default_persona(args: argparse.Namespace) -> Persona:
@@ -91,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     from persona.adapters.openai_server import OpenAIServer, check_bind, create_app
     from persona.webui.launch import check_port_free
 
-    token = args.token or os.environ.get(TOKEN_ENV) or None
+    token = listen_token(args, TOKEN_ENV)
     check_bind(args.host, args.port, token)  # fail before anything loads
     check_port_free(args.host, args.port, server="persona serve")
     persona = default_persona(args)
@@ -100,9 +93,8 @@ def run(args: argparse.Namespace) -> int:
         import uvicorn
 
         app = create_app(OpenAIServer(pool, default_persona=persona.id), token=token)
-        host = f"[{args.host}]" if ":" in args.host else args.host
         print(
-            f"serving the OpenAI API at http://{host}:{args.port}/v1"
+            f"serving the OpenAI API at http://{url_host(args.host)}:{args.port}/v1"
             f"{' (token required)' if token else ''}; models: "
             f"{', '.join(_model_ids())}",
             file=sys.stderr,

@@ -14,7 +14,7 @@ DEFAULT_URI = "tcp://127.0.0.1:10700"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from persona.cli.serve_cmd import add_adapter_options
+    from persona.cli.common import add_adapter_options
 
     p = sub.add_parser("wyoming", help="serve Home Assistant over the Wyoming protocol")
     p.add_argument("--uri", default=DEFAULT_URI, help="tcp://HOST:PORT or unix://PATH to listen on")

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import threading
 
-from persona.cli.serve_cmd import add_adapter_options, close_pool, default_persona, open_pool
+from persona.cli.common import add_adapter_options, add_listen_options, listen_token, url_host
+from persona.cli.serve_cmd import close_pool, default_persona, open_pool
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     from persona.adapters.xiaozhi import TOKEN_ENV
 
     p = sub.add_parser("xiaozhi", help="serve xiaozhi-esp32 robots (WebSocket + Opus)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument(
-        "--token",
-        default=None,
-        help=f"require this access token from robots (or set {TOKEN_ENV}); "
-        "needed for a non-local --host",
-    )
+    add_listen_options(p, token="access token from robots", token_env=TOKEN_ENV)
     p.add_argument(
         "--lead",
         type=float,
@@ -37,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from persona.adapters.xiaozhi_opus import libopus
     from persona.webui.launch import check_port_free
 
-    token = args.token or os.environ.get(TOKEN_ENV) or None
+    token = listen_token(args, TOKEN_ENV)
     check_bind(args.host, args.port, token)
     check_port_free(args.host, args.port, server="persona xiaozhi")
     libopus()  # a missing libopus fails now, with the package to install
@@ -46,9 +39,9 @@ def run(args: argparse.Namespace) -> int:
     config = XiaozhiConfig(host=args.host, port=args.port, token=token, lead_s=args.lead)
     server = XiaozhiServer(pool, persona=persona, config=config).start()
     try:
-        host = f"[{args.host}]" if ":" in args.host else args.host
         print(
-            f"serving xiaozhi robots at ws://{host}:{server.port}/xiaozhi/v1/ as {persona.name}"
+            f"serving xiaozhi robots at ws://{url_host(args.host)}:{server.port}/xiaozhi/v1/ "
+            f"as {persona.name}"
             f"{' (token required)' if token else ''}; set this URL as the robot's server",
             file=sys.stderr,
             flush=True,

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from persona.roast.clauses import split_clauses
 from persona.roast.injection import looks_like_attack, looks_like_instruction, trigger_phrases
@@ -166,6 +166,12 @@ def _share(part: int, whole: int) -> tuple[str, str]:
     return ("share", f"all {whole} of your" if part == whole else f"{part} of your {whole}")
 
 
+def _part_of(name: str, part: int, whole: int) -> tuple[tuple[str, str], ...]:
+    """The slots of "`part` of `whole`" (4 of 6 repos): (name, part), ("total", whole) and
+    the ("share", ...) slot."""
+    return ((name, str(part)), ("total", str(whole)), _share(part, whole))
+
+
 def _odds_words(ratio: float) -> str:
     """ "one in twenty": a ratio in words (Percival quotes odds; digits would read as facts)."""
     words = {
@@ -230,9 +236,7 @@ def _night(p: Profile) -> list[Angle]:
             keywords=("midnight", "night", "sleep", "3am", "a.m", "insomnia", "late"),
             weight=1.5,
             slots=(
-                ("late", str(len(late))),
-                ("total", str(len(dated))),
-                _share(len(late), len(dated)),
+                *_part_of("late", len(late), len(dated)),
                 ("odds", _odds_words(len(dated) / max(len(dated) - len(late), 1))),
             ),
         )
@@ -333,12 +337,7 @@ def _words(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="posts.text",
                     keywords=(word,),
                     weight=1.3,
-                    slots=(
-                        ("word", word),
-                        ("count", str(count)),
-                        ("total", str(len(own))),
-                        _share(count, len(own)),
-                    ),
+                    slots=(("word", word), *_part_of("count", count, len(own))),
                 )
             ]
     return []
@@ -385,12 +384,7 @@ def _reposts(p: Profile) -> list[Angle]:
                 source="posts.is_repost",
                 keywords=(word, word.rstrip("s"), "other people", "retweet"),
                 weight=1.1,
-                slots=(
-                    ("boosts", str(boosts)),
-                    ("total", str(len(p.posts))),
-                    ("word", word),
-                    _share(boosts, len(p.posts)),
-                ),
+                slots=(*_part_of("boosts", boosts, len(p.posts)), ("word", word)),
             )
         ]
     return []
@@ -424,35 +418,81 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-_STATEMENTS = {"self_description": second_person, "bio": bio_statement, "readme": readme_statement}
-_OWNERS = {"self_description": "you", "bio": "your bio", "readme": "your README"}
-_QUOTE_INTROS = {
-    "self_description": "you told me",
-    "bio": "your bio says",
-    "readme": "your README says",
-}
-_PARAPHRASE_FACTS = {
-    "self_description": "is into {}",
-    "bio": "their bio is about {}",
-    "readme": "their README is about {}",
-}
-_PARAPHRASE_SAID = {
-    "self_description": "you are really into {}",
-    "bio": "your bio is all about {}",
-    "readme": "your README is all about {}",
-}
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _FreeText:
+    """How one kind of free text about the person (their own words, a bio, a README)
+    becomes angles: each clause a fact, said back to them, at most `limit` of them."""
+
+    kind: str
+    source: str
+    why: str
+    prefix: str  # before the clause in the fact: "their bio says: "
+    weight: float
+    limit: int
+    statement: Callable[[str], str | None]  # the clause said to the person, if it can be
+    quote_intro: str  # before a quoted clause: 'your bio says "..."'
+    paraphrase_fact: str  # for a clause said only by its topic: "their bio is about {}"
+    paraphrase_said: str
+
+
+_SELF_DESCRIPTION = _FreeText(
+    kind="self_description",
+    source="facts",
+    why="and you said that out loud, voluntarily",
+    prefix="",
+    weight=1.7,
+    limit=5,
+    statement=second_person,
+    quote_intro="you told me",
+    paraphrase_fact="is into {}",
+    paraphrase_said="you are really into {}",
+)
+
+
+def _written(
+    noun: str,
+    *,
+    kind: str,
+    why: str,
+    weight: float,
+    limit: int,
+    statement: Callable[[str], str | None],
+) -> _FreeText:
+    """Text the person wrote in their `noun` ("bio"), quoted and paraphrased as theirs."""
+    return _FreeText(
+        kind=kind,
+        source=kind,
+        why=why,
+        prefix=f"their {noun} says: ",
+        weight=weight,
+        limit=limit,
+        statement=statement,
+        quote_intro=f"your {noun} says",
+        paraphrase_fact=f"their {noun} is about {{}}",
+        paraphrase_said=f"your {noun} is all about {{}}",
+    )
+
+
+_BIO = _written(
+    "bio",
+    kind="bio",
+    why="you wrote that about yourself on purpose",
+    weight=1.5,
+    limit=3,
+    statement=bio_statement,
+)
+_README = _written(
+    "README",
+    kind="readme",
+    why="and you put that in writing",
+    weight=1.2,
+    limit=2,
+    statement=readme_statement,
+)
 
 
 def _clause_angle(
-    clause: str,
-    *,
-    kind: str,
-    source: str,
-    why: str,
-    prefix: str,
-    weight: float,
-    triggers: tuple[str, ...],
-    has_subject: bool,
+    clause: str, text: _FreeText, *, triggers: tuple[str, ...], has_subject: bool
 ) -> Angle | None:
     """One free-text clause as an angle, said to the person; None when it is not a fact
     this code understands (the shape is unknown and no topic matches), or not one to say.
@@ -466,44 +506,48 @@ def _clause_angle(
     if looks_like_instruction(clause, has_subject=has_subject):
         return None
     topic = match_topic(clause)
-    said = _STATEMENTS[kind](clause) if quotable(clause) else None
-    fact = f"{prefix}{clause}"
+    said = text.statement(clause) if quotable(clause) else None
+    fact = f"{text.prefix}{clause}"
     keys = keywords_of(clause)
     if said is None and quotable(clause) and topic is not None:
-        said = f'{_QUOTE_INTROS[kind]} "{clause[:1].lower() + clause[1:]}"'
+        said = f'{text.quote_intro} "{clause[:1].lower() + clause[1:]}"'
     if said is None:
         if topic is None or find_protected(clause):
             return None
-        fact = _PARAPHRASE_FACTS[kind].format(topic.about)
-        said = _PARAPHRASE_SAID[kind].format(topic.about)
+        fact = text.paraphrase_fact.format(topic.about)
+        said = text.paraphrase_said.format(topic.about)
         keys = keywords_of(topic.about) or (topic.about.lower(),)
     if not keys or find_protected(said):
         return None
     return Angle(
-        kind=kind,
+        kind=text.kind,
         fact=fact,
-        why=why,
-        source=source,
+        why=text.why,
+        source=text.source,
         keywords=keys,
-        weight=weight,
+        weight=text.weight,
         slots=(("said", said), ("topic", topic.name if topic else "")),
     )
 
 
 def _clause_angles(
     clauses: list[str],
+    text: _FreeText,
     *,
-    limit: int,
+    triggers: tuple[str, ...],
     banned: frozenset[str] = frozenset(),
-    **fields: Any,
+    has_subject: bool = False,
 ) -> list[Angle]:
-    """Up to `limit` angles from free-text clauses (see `_clause_angle` for `fields`)."""
+    """Up to `text.limit` angles from free-text clauses; `banned` ones (orders to the
+    robot) are skipped, and `has_subject` says whether a bare verb may be an order."""
     out: list[Angle] = []
     for clause in clauses:
-        angle = None if clause.lower() in banned else _clause_angle(clause, **fields)
+        if clause.lower() in banned:
+            continue
+        angle = _clause_angle(clause, text, triggers=triggers, has_subject=has_subject)
         if angle is not None:
             out.append(angle)
-        if len(out) >= limit:
+        if len(out) >= text.limit:
             break
     return out
 
@@ -525,11 +569,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="repos.stars",
                     keywords=("star", "stars", "zero", str(len(zero))),
                     weight=1.6,
-                    slots=(
-                        ("zero", str(len(zero))),
-                        ("total", str(len(own))),
-                        _share(len(zero), len(own)),
-                    ),
+                    slots=_part_of("zero", len(zero), len(own)),
                 )
             )
     named = [
@@ -600,11 +640,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                     source="repos.pushed_at",
                     keywords=("abandon", "abandoned", "graveyard", "untouched", "years", "dead"),
                     weight=1.4,
-                    slots=(
-                        ("stale", str(len(stale))),
-                        ("total", str(len(dated))),
-                        _share(len(stale), len(dated)),
-                    ),
+                    slots=_part_of("stale", len(stale), len(dated)),
                 )
             )
     no_desc = [r for r in own if not r.description]
@@ -617,11 +653,7 @@ def _repos(p: Profile, triggers: tuple[str, ...]) -> list[Angle]:
                 source="repos.description",
                 keywords=("description", "descriptions", "mystery"),
                 weight=0.9,
-                slots=(
-                    ("none", str(len(no_desc))),
-                    ("total", str(len(own))),
-                    _share(len(no_desc), len(own)),
-                ),
+                slots=_part_of("none", len(no_desc), len(own)),
             )
         )
     return out
@@ -639,18 +671,7 @@ def _readme(p: Profile, triggers: tuple[str, ...], banned: frozenset[str]) -> li
         for c in clauses
         if re.search(r"learning|working|ask me|fun fact|favou?rite", c, re.I) or len(clauses) <= 2
     ]
-    return _clause_angles(
-        clauses,
-        limit=2,
-        banned=banned,
-        kind="readme",
-        source="readme",
-        why="and you put that in writing",
-        prefix="their README says: ",
-        weight=1.2,
-        triggers=triggers,
-        has_subject=False,
-    )
+    return _clause_angles(clauses, _README, triggers=triggers, banned=banned)
 
 
 def untrusted_texts(profile: Profile) -> list[str]:
@@ -671,32 +692,16 @@ def extract_angles(profile: Profile, *, limit: int = 8) -> tuple[Angle, ...]:
     found: list[Angle] = []
     found += _clause_angles(
         list(profile.facts),
-        limit=5,
-        banned=banned,
-        kind="self_description",
-        source="facts",
-        why="and you said that out loud, voluntarily",
-        prefix="",
-        weight=1.7,
+        _SELF_DESCRIPTION,
         triggers=triggers,
+        banned=banned,
         # A card's facts are written as given ("Calls himself a DJ"); free text was split
         # into clauses whose "I" is already gone ("use vim"), so a bare verb is no order.
         has_subject=profile.source != "text",
     )
     fact_keys = {keywords_of(f) for f in profile.facts}
     bio_clauses = [c for c in split_clauses(profile.bio) if keywords_of(c) not in fact_keys]
-    found += _clause_angles(
-        bio_clauses,
-        limit=3,
-        banned=banned,
-        kind="bio",
-        source="bio",
-        why="you wrote that about yourself on purpose",
-        prefix="their bio says: ",
-        weight=1.5,
-        triggers=triggers,
-        has_subject=False,
-    )
+    found += _clause_angles(bio_clauses, _BIO, triggers=triggers, banned=banned)
     found += _ratio(profile)
     found += _repos(profile, triggers)
     found += _readme(profile, triggers, banned)
