@@ -122,6 +122,8 @@ def load_scenario(path: str | Path, *, check_persona: bool = True) -> Scenario:
         if root is None:
             raise ScenarioError(f"{path}:1: the file is empty: a scenario needs `id` and `turns`")
         return _scenario(reader, root, check_persona=check_persona)
+    except RecursionError:  # thousands of nested [ or {: no scenario looks like that
+        raise ScenarioError(f"{path}:1: the YAML is nested too deeply to be a scenario") from None
     finally:
         reader.close()
 

@@ -48,3 +48,17 @@ def test_bad_files_exit_2_with_file_and_line(tmp_path, cli):
 
     missing = cli("test", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+
+
+def test_a_deeply_nested_scenario_is_one_line(tmp_path):
+    """100,000 nested brackets: a one-line error and exit 2, not a RecursionError."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "deep.scenario.yaml"
+    path.write_text("id: x\nturns: " + "[" * 100_000 + "\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "persona", "test", str(path)], capture_output=True, text=True
+    )
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "nested too deeply" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
