@@ -76,6 +76,7 @@ class _Turn:
     user_text: str | None  # None for the greeting
     reply_text: str
     db_id: int | None
+    kind: str = "stop"  # the stored finish reason; "roast:..." for a roast-mode exchange
 
 
 def check_message(text: object, *, max_chars: int = MAX_MESSAGE_CHARS) -> str:
@@ -159,7 +160,8 @@ class Conversation:
         self.user_id_is_name = user_id_is_name
         self.guard_retries = guard_retries
         self._turns: list[_Turn] = [
-            _Turn(t.user_text, t.reply_text, t.id) for t in store.turns(conversation_id)
+            _Turn(t.user_text, t.reply_text, t.id, t.finish_reason)
+            for t in store.turns(conversation_id)
         ]
         self._examples_fit = True  # sticky, so the prompt prefix (and KV cache) stays stable
         self._aborted_user_text: str | None = None
@@ -236,6 +238,18 @@ class Conversation:
         """The conversation so far as chat messages (greeting included)."""
         messages: list[Message] = []
         for turn in self._turns:
+            if turn.user_text is not None:
+                messages.append(Message("user", turn.user_text))
+            messages.append(Message("assistant", turn.reply_text))
+        return messages
+
+    def _chat_history(self) -> list[Message]:
+        """The history the model continues in normal chat: roast-mode exchanges are left
+        out, so the bit's insults are not copied into the conversation after it ends."""
+        messages: list[Message] = []
+        for turn in self._turns:
+            if turn.kind.startswith("roast:"):
+                continue
             if turn.user_text is not None:
                 messages.append(Message("user", turn.user_text))
             messages.append(Message("assistant", turn.reply_text))
@@ -322,7 +336,7 @@ class Conversation:
         fitted = fit_prompt(
             system=self.system_prompt(),
             examples=example_messages(self.persona) if self._examples_fit else (),
-            history=self.history(),
+            history=self._chat_history(),
             new_message=Message("user", text),
             tail=tail,
             count_tokens=self.backend.count_tokens,
@@ -466,7 +480,7 @@ class Conversation:
             finish_reason=finish_reason,
             facts=update.saved,
         )
-        self._turns.append(_Turn(user_text, reply_text, db_id))
+        self._turns.append(_Turn(user_text, reply_text, db_id, finish_reason))
         for fact in update.saved:
             self._session_facts.pop(fact.kind, None)
         self._session_facts.update({f.kind: f for f in update.session})

@@ -312,3 +312,23 @@ def test_gate_ends_a_reply_that_switches_language_midway() -> None:
     )
     assert (shown, status) == ("I am very well, thank you for asking.", "stop")
     assert "language" in gate.problems
+
+
+def test_a_finished_roast_is_not_continued_in_normal_chat(tmp_path) -> None:
+    """Roast-mode exchanges stay in the history the user sees, but not in the one the
+    model continues: after "stop", its insults are not copied into the conversation."""
+    conv, backend, store = _conversation(tmp_path, ["Sure, I can help with dinner tonight."])
+    conv.record_exchange("yes, roast me", "Your 400 repos are a graveyard.", kind="roast:roast")
+    conv.record_exchange("stop", "Sorry, I'll stop.", kind="roast:apology")
+    _send(conv, "What should I cook?")
+    sent = " ".join(m.content for m in backend.requests[-1][0])
+    assert "graveyard" not in sent and "roast me" not in sent
+    assert "What should I cook?" in sent
+    shown = [m.content for m in conv.history()]
+    assert "Your 400 repos are a graveyard." in shown  # still in the visible history
+    reopened = Conversation.open(
+        persona=load_persona("sparky"), backend=backend, store=store, user="ada", resume=True
+    )
+    backend.replies.append("Pasta it is.")
+    _send(reopened, "Pasta?")
+    assert "graveyard" not in " ".join(m.content for m in backend.requests[-1][0])
