@@ -1,4 +1,5 @@
-"""The Gradio Blocks: layout and event wiring only; behaviour lives in `handlers`.
+"""Event wiring: which component triggers which handler; behaviour lives in `handlers`,
+the page itself in `layout`.
 
 Every event that runs the language model shares the concurrency group "model" with a limit
 of one, so two generations never overlap and a waiting user sees their queue position.
@@ -6,370 +7,565 @@ of one, so two generations never overlap and a waiting user sees their queue pos
 
 from __future__ import annotations
 
+import functools
+import inspect
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import gradio as gr
 
 from persona.errors import PersonaError
-from persona.roast import INTENSITIES
 from persona.webui import handlers
-from persona.webui.security import CARD_SUFFIXES, MAX_MESSAGE_CHARS, PROFILE_SUFFIXES
+from persona.webui.hands_free import (
+    BackgroundListener,
+    HandsFreeListener,
+    HeardTurn,
+    SpeechBegan,
+)
+from persona.webui.layout import Layout, build_layout, launch_options
 from persona.webui.services import Services, UiConfig
-from persona.webui.session_state import Latency, SessionRegistry, UiSession
+from persona.webui.session_state import (
+    Latency,
+    SessionRegistry,
+    UiSession,
+    browser_key,
+    browser_user,
+)
+from persona.webui.speech_stream import ReplySpeaker, control
 
 log = logging.getLogger(__name__)
 
 MODEL = {"concurrency_id": "model", "concurrency_limit": 1}
 PRIVATE = {"api_visibility": "private"}
+STOP_AUDIO_JS = "() => { window.robotAudio && window.robotAudio.stop(); }"
+# Hands-free on: start the open mic's recording (a click the user already made allows it).
+START_LIVE_MIC_JS = """(on) => { setTimeout(() => {
+  const button = document.querySelector(on ? '#live-mic button.record-button'
+                                           : '#live-mic button.stop-button');
+  if (button) button.click(); }, 400); }"""
 # Every message sent to the visible chat goes through this (the API gets the raw text).
 shown = handlers.plain_text_messages
+
+
+def user_errors(n_outputs: int) -> Callable[[Callable], Callable]:
+    """A user mistake (`PersonaError`) becomes a warning toast and leaves the page as it
+    was (`n_outputs` skips); works for plain and generator handlers."""
+
+    def skips() -> Any:
+        if n_outputs == 0:
+            return None
+        return gr.skip() if n_outputs == 1 else tuple(gr.skip() for _ in range(n_outputs))
+
+    def wrap(fn: Callable) -> Callable:
+        if inspect.isgeneratorfunction(fn):
+
+            @functools.wraps(fn)
+            def gen(*args: Any, **kwargs: Any) -> Iterator[Any]:
+                try:
+                    yield from fn(*args, **kwargs)
+                except PersonaError as exc:
+                    gr.Warning(str(exc))
+                    yield skips()
+
+            return gen
+
+        @functools.wraps(fn)
+        def plain(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except PersonaError as exc:
+                gr.Warning(str(exc))
+                return skips()
+
+        return plain
+
+    return wrap
 
 
 def build_app(config: UiConfig | None = None) -> gr.Blocks:
     """The whole app. Models load on first use, so building it is cheap."""
     services = Services.open(config or UiConfig.from_env())
     sessions = SessionRegistry()
-
-    def session_for(request: gr.Request) -> UiSession:
-        key = request.session_hash or "anonymous"
-        session = sessions.get(key)
-        if session is None or session.closed:
-            session = handlers.start_session(services)
-            sessions.put(key, session)
-        return session
-
     with gr.Blocks(title="Robot persona", delete_cache=(600, 900)) as demo:
-        gr.Markdown("## Robot persona")
-        with gr.Tabs():
-            with gr.Tab("Chat", id="chat"):
-                with gr.Row():
-                    persona_dd = gr.Dropdown(label="Persona", elem_id="persona", scale=2)
-                    model_dd = gr.Dropdown(label="Model", elem_id="model", scale=2)
-                    card_btn = gr.UploadButton(
-                        "Upload character card (PNG/JSON)",
-                        file_types=list(CARD_SUFFIXES),
-                        elem_id="card-upload",
-                        scale=1,
-                    )
-                # Replies and card greetings are untrusted: shown as literal text (see `shown`).
-                chatbot = gr.Chatbot(
-                    label="Chat",
-                    elem_id="chatbot",
-                    height=380,
-                    render_markdown=False,
-                    sanitize_html=True,
-                )
-                with gr.Row():
-                    msg = gr.Textbox(
-                        placeholder="Say something to the robot…",
-                        show_label=False,
-                        elem_id="msg",
-                        max_length=MAX_MESSAGE_CHARS * 2,
-                        scale=5,
-                    )
-                    send_btn = gr.Button("Send", variant="primary", elem_id="send", scale=1)
-                with gr.Row():
-                    new_btn = gr.Button("New conversation", elem_id="new")
-                    retry_btn = gr.Button("Retry", elem_id="retry")
-                    undo_btn = gr.Button("Undo", elem_id="undo")
-                with gr.Row():
-                    with gr.Column():
-                        mic = gr.Audio(
-                            sources=["microphone"],
-                            type="filepath",
-                            label="Talk to the robot",
-                            elem_id="mic",
-                        )
-                        transcript = gr.Textbox(
-                            label="You said", interactive=False, elem_id="transcript"
-                        )
-                    with gr.Column():
-                        speak_cb = gr.Checkbox(
-                            value=True, label="Speak replies aloud", elem_id="speak"
-                        )
-                        reply_audio = gr.Audio(
-                            label="Robot voice",
-                            autoplay=True,
-                            interactive=False,
-                            elem_id="reply-audio",
-                        )
-                        subtitle = gr.Markdown(elem_id="subtitle")
-                    with gr.Column():
-                        latency = gr.Markdown(
-                            handlers.latency_markdown(Latency()), elem_id="latency"
-                        )
-            with gr.Tab("Roast", id="roast"):
-                gr.Markdown(
-                    "Roast someone who **agreed** to it: upload their profile export "
-                    "(X archive, GitHub, Mastodon, Bluesky, card) or paste a few facts."
-                )
-                with gr.Row():
-                    profile_file = gr.File(
-                        label="Profile file",
-                        file_types=list(PROFILE_SUFFIXES),
-                        elem_id="profile-file",
-                    )
-                    profile_text = gr.Textbox(
-                        label="…or paste text about them", lines=5, elem_id="profile-text"
-                    )
-                load_btn = gr.Button("Load profile", elem_id="load-profile")
-                with gr.Row():
-                    summary = gr.Markdown(elem_id="profile-summary")
-                    angles = gr.Markdown(elem_id="profile-angles")
-                with gr.Row():
-                    consent = gr.Checkbox(
-                        label="They consented to being roasted (tick after loading their profile)",
-                        elem_id="consent",
-                    )
-                    intensity = gr.Radio(
-                        list(INTENSITIES), value="medium", label="Intensity", elem_id="intensity"
-                    )
-                with gr.Row():
-                    # Enabled only once consent is ticked for the loaded profile.
-                    roast_btn = gr.Button(
-                        "Roast", variant="primary", elem_id="roast", interactive=False
-                    )
-                    again_btn = gr.Button("Again", elem_id="again", interactive=False)
-                    harder_btn = gr.Button("Harder", elem_id="harder", interactive=False)
-                    nicer_btn = gr.Button("Nicer", elem_id="nicer", interactive=False)
-                roast_buttons = [roast_btn, again_btn, harder_btn, nicer_btn]
-                roast_text = gr.Textbox(label="Roast", interactive=False, elem_id="roast-text")
-                used_angles = gr.Markdown(elem_id="roast-angles")
-                roast_audio = gr.Audio(
-                    label="Roast, spoken", autoplay=True, interactive=False, elem_id="roast-audio"
-                )
-        pending = gr.State(None)
-        with gr.Row(visible=False):  # an API-only endpoint for clients and the benchmark
-            api_msg = gr.Textbox()
-            api_chat = gr.Chatbot()
-            api_btn = gr.Button()
-
-        # -- wiring ------------------------------------------------------------------------
-
-        def on_load(request: gr.Request):
-            session = session_for(request)
-            return (
-                shown(handlers.chat_messages(session)),
-                gr.Dropdown(choices=handlers.persona_choices(session), value=session.persona.id),
-                gr.Dropdown(choices=services.installed_models(), value=session.model),
-            )
-
-        def on_unload(request: gr.Request) -> None:
-            sessions.close(request.session_hash or "anonymous")
-
-        def show_pending(text: str, request: gr.Request):
-            session = session_for(request)
-            try:
-                text = handlers.check_message(text)
-            except PersonaError as exc:
-                raise gr.Error(str(exc), print_exception=False) from None
-            return shown(handlers.pending_messages(session, text)), "", text
-
-        def reply_outputs(session: UiSession, update, speak: bool, started: float):
-            audio, sub = None, ""
-            if update.done and speak and update.text:
-                spoken = _guard(
-                    lambda: handlers.speak(services, session.persona, update.text, started=started)
-                )
-                if spoken is not None:
-                    audio = (spoken.sample_rate, spoken.samples)
-                    sub = f"*{handlers.md_escape(spoken.subtitle)}*"
-                    session.latency = _with(session.latency, first_audio_ms=spoken.first_audio_ms)
-            return audio, sub
-
-        def run_reply(
-            session: UiSession,
-            text: str | None,
-            speak: bool,
-            *,
-            retry: bool,
-            transcribe_ms: float | None = None,
-            extra: tuple = (),
-        ) -> Iterator[tuple]:
-            started = time.perf_counter()
-            try:
-                for update in handlers.stream_reply(services, session, text, retry=retry):
-                    if update.done:
-                        session.latency = _with(session.latency, transcribe_ms=transcribe_ms)
-                        audio, sub = reply_outputs(session, update, speak, started)
-                        yield (
-                            *extra,
-                            shown(update.messages),
-                            audio,
-                            sub,
-                            handlers.latency_markdown(session.latency),
-                        )
-                    else:
-                        yield (*extra, shown(update.messages), gr.skip(), gr.skip(), gr.skip())
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-                yield (*extra, shown(handlers.chat_messages(session)), None, "", gr.skip())
-
-        def generate(text: str | None, speak: bool, request: gr.Request):
-            if not text:
-                return
-            yield from run_reply(session_for(request), text, speak, retry=False)
-
-        def retry(speak: bool, request: gr.Request):
-            yield from run_reply(session_for(request), None, speak, retry=True)
-
-        def voice_turn(audio: str | None, speak: bool, request: gr.Request):
-            session = session_for(request)
-            try:
-                text, ms = handlers.transcribe(services, audio)
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-                yield "", gr.skip(), gr.skip(), gr.skip(), gr.skip(), None
-                return
-            for out in run_reply(
-                session, text, speak, retry=False, transcribe_ms=ms, extra=(text,)
-            ):
-                yield (*out, None)
-
-        def api_chat_fn(text: str, request: gr.Request):
-            session = session_for(request)
-            try:
-                for update in handlers.stream_reply(services, session, text):
-                    yield update.messages
-            except PersonaError as exc:
-                raise gr.Error(str(exc), print_exception=False) from None
-
-        def new_chat(request: gr.Request):
-            try:
-                return shown(handlers.new_conversation(services, session_for(request))), None, ""
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-                return gr.skip(), gr.skip(), gr.skip()
-
-        def undo(request: gr.Request):
-            session = session_for(request)
-            try:
-                messages, text = handlers.undo(session)
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-                return gr.skip(), gr.skip()
-            return shown(messages), text
-
-        def pick_persona(choice: str, request: gr.Request):
-            session = session_for(request)
-            try:
-                return shown(handlers.switch_persona(services, session, choice)), None, ""
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-                return gr.skip(), gr.skip(), gr.skip()
-
-        def pick_model(choice: str, request: gr.Request):
-            try:
-                handlers.switch_model(services, session_for(request), choice)
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-
-        def upload_card(path: str | None, request: gr.Request):
-            session = session_for(request)
-            try:
-                choice = handlers.import_persona_card(services, session, path or "")
-                messages = handlers.switch_persona(services, session, choice)
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-                return gr.skip(), gr.skip()
-            return (
-                gr.Dropdown(choices=handlers.persona_choices(session), value=choice),
-                shown(messages),
-            )
-
-        def roast_buttons_enabled(allowed: bool) -> list:
-            return [gr.Button(interactive=allowed) for _ in roast_buttons]
-
-        def load_profile(path: str | None, text: str, request: gr.Request):
-            session = session_for(request)
-            try:
-                summary_md, angles_md = handlers.load_roast_profile(session, path=path, text=text)
-            except PersonaError as exc:
-                gr.Warning(str(exc))
-                return gr.skip(), gr.skip(), None, gr.skip(), *[gr.skip()] * len(roast_buttons)
-            # A new profile clears the consent tick: consent belongs to one person.
-            return summary_md, angles_md, None, False, *roast_buttons_enabled(False)
-
-        def tick_consent(ticked: bool, request: gr.Request):
-            allowed = handlers.set_consent(session_for(request), ticked)
-            if ticked and not allowed:
-                gr.Warning("load their profile first, then tick the consent box")
-                return False, *roast_buttons_enabled(False)
-            return gr.skip(), *roast_buttons_enabled(allowed)
-
-        def roast_action(action: str) -> Callable[..., Any]:
-            def run(agreed: bool, level: str, speak: bool, request: gr.Request):
-                # A generator: the roast shows as soon as its checked text is chosen.
-                session = session_for(request)
-                started = time.perf_counter()
-                try:
-                    views = handlers.stream_roast(
-                        services, session, consent=agreed, intensity=level, action=action
-                    )
-                    view = None
-                    for view in views:
-                        yield view.text, view.angles_markdown or gr.skip(), view.intensity, None
-                except PersonaError as exc:
-                    gr.Warning(str(exc))
-                    yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
-                    return
-                if view is None or not speak:
-                    return
-                spoken = _guard(
-                    lambda: handlers.speak(services, view.persona, view.text, started=started)
-                )
-                audio = None if spoken is None else (spoken.sample_rate, spoken.samples)
-                yield view.text, view.angles_markdown, view.intensity, audio
-
-            run.__name__ = f"roast_{action}"
-            return run
-
-        demo.load(on_load, None, [chatbot, persona_dd, model_dd], **PRIVATE)
-        demo.unload(on_unload)
-        reply_out = [chatbot, reply_audio, subtitle, latency]
-        for trigger in (msg.submit, send_btn.click):
-            trigger(show_pending, [msg], [chatbot, msg, pending], **PRIVATE).success(
-                generate, [pending, speak_cb], reply_out, **MODEL, **PRIVATE
-            )
-        retry_btn.click(retry, [speak_cb], reply_out, **MODEL, **PRIVATE)
-        undo_btn.click(undo, None, [chatbot, msg], **PRIVATE)
-        new_btn.click(new_chat, None, [chatbot, reply_audio, subtitle], **PRIVATE)
-        persona_dd.input(pick_persona, [persona_dd], [chatbot, reply_audio, subtitle], **PRIVATE)
-        model_dd.input(pick_model, [model_dd], None, **PRIVATE)
-        card_btn.upload(upload_card, [card_btn], [persona_dd, chatbot], **PRIVATE)
-        mic.stop_recording(
-            voice_turn, [mic, speak_cb], [transcript, *reply_out, mic], **MODEL, **PRIVATE
-        )
-        load_btn.click(
-            load_profile,
-            [profile_file, profile_text],
-            [summary, angles, profile_file, consent, *roast_buttons],
-            **PRIVATE,
-        )
-        consent.input(tick_consent, [consent], [consent, *roast_buttons], **PRIVATE)
-        roast_out = [roast_text, used_angles, intensity, roast_audio]
-        for button, action in (
-            (roast_btn, "roast"),
-            (again_btn, "again"),
-            (harder_btn, "harder"),
-            (nicer_btn, "nicer"),
-        ):
-            button.click(
-                roast_action(action), [consent, intensity, speak_cb], roast_out, **MODEL, **PRIVATE
-            )
-        api_btn.click(api_chat_fn, [api_msg], [api_chat], api_name="chat", **MODEL)
+        ui = build_layout(handlers.latency_markdown(Latency()))
+        _wire(demo, ui, services, sessions)
     demo.services = services  # for tests and the launcher's cleanup
     demo.sessions = sessions
+    demo.launch_options = launch_options()
     return demo
 
 
-def _with(latency: Latency, **changes: float | None) -> Latency:
-    from dataclasses import replace
+def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegistry) -> None:
+    def session_for(request: gr.Request, saved: object = None) -> UiSession:
+        key = request.session_hash or "anonymous"
+        session = sessions.get(key)
+        if session is None or session.closed:
+            user = browser_user(browser_key(saved)) if isinstance(saved, dict) else None
+            session = handlers.start_session(services, user=user)
+            sessions.put(key, session)
+        return session
 
-    return replace(latency, **changes)
+    def saved_state(session: UiSession, key: str) -> dict:
+        """What the browser keeps: its secret and the persona it last talked to."""
+        persona = session.persona.id if not handlers.is_card(session) else None
+        return {"key": key, "persona": persona}
+
+    def cleared() -> tuple:
+        """Outputs that must not outlive a conversation: audio, subtitle, timings, transcript."""
+        return control(stop=True), "", handlers.latency_markdown(Latency()), None, ""
+
+    # -- page life ---------------------------------------------------------------------
+    def on_load(saved: dict | None, request: gr.Request):
+        key = browser_key(saved)
+        persona = saved.get("persona") if isinstance(saved, dict) else None
+        session = handlers.start_session(
+            services, user=browser_user(key), persona=handlers.builtin_persona(persona)
+        )
+        sessions.put(request.session_hash or "anonymous", session)
+        return (
+            shown(handlers.chat_messages(session)),
+            gr.Dropdown(choices=handlers.persona_choices(session), value=session.persona.id),
+            gr.Dropdown(choices=services.installed_models(), value=session.model),
+            saved_state(session, key),
+            handlers.persona_cards(session),
+        )
+
+    def on_unload(request: gr.Request) -> None:
+        sessions.close(request.session_hash or "anonymous")
+
+    # -- chat --------------------------------------------------------------------------
+    def show_pending(text: str, request: gr.Request):
+        session = session_for(request)
+        try:
+            text = handlers.check_message(text)
+        except PersonaError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        session.waiting = True  # queued for the model: Stop now means "never mind"
+        return shown(handlers.pending_messages(session, text)), "", text
+
+    def open_speaker(session: UiSession, speak: bool, started: float) -> ReplySpeaker | None:
+        if not speak:
+            return None
+        persona = session.persona
+        tts = _guard(lambda: services.tts(persona.voice.tts or None, persona.voice.speed))
+        if tts is None:
+            return None
+        return ReplySpeaker(tts, raw_text=handlers.speaks_raw(persona), started=started)
+
+    def run_reply(
+        session: UiSession,
+        text: str | None,
+        speak: bool,
+        *,
+        retry: bool,
+        transcribe_ms: float | None = None,
+        extra: tuple = (),
+        heard: dict | None = None,
+    ) -> Iterator[tuple]:
+        """Outputs: *extra, chatbot, feed, subtitle, latency, replay audio.
+        `heard`: a hands-free turn's times (epoch ms of its last word, `lastWord`, and of
+        the end of turn, `heardAt`), for the player's last-word-to-first-sound figure."""
+        skip = gr.skip()
+        started = time.perf_counter()
+        started_at = time.time() * 1000
+        heard = heard or {}
+        speaker = open_speaker(session, speak, started)
+        session.speaker = speaker
+        session.said = []
+        said = ""
+
+        def sub() -> str:
+            spoken = " ".join(speaker.spoken) if speaker else ""
+            return f"*{handlers.md_escape(spoken)}*" if spoken else ""
+
+        def sent(piece) -> str:
+            """The piece's message; the session knows when the page will say it."""
+            starts = max(time.time(), session.speaking_until)
+            session.said.append((starts, piece.text))
+            session.speaking_until = starts + len(piece.pcm) / 2 / piece.sample_rate
+            return piece.payload()
+
+        def pieces() -> Iterator[tuple]:
+            for piece in speaker.ready() if speaker else ():
+                yield (*extra, skip, sent(piece), sub(), skip, skip)
+
+        thinking = control(state="thinking", lastWord=heard.get("lastWord"))
+        yield (*extra, skip, thinking, "", skip, None)
+        try:
+            for update in handlers.stream_reply(services, session, text, retry=retry):
+                reply = update.messages[-1]["content"] if update.messages else ""
+                if update.done:
+                    reply = update.text
+                if speaker and reply.startswith(said) and len(reply) > len(said):
+                    speaker.push(reply[len(said) :])
+                    said = reply
+                if update.done:
+                    session.latency = replace(session.latency, transcribe_ms=transcribe_ms)
+                yield (*extra, shown(update.messages), skip, skip, skip, skip)
+                yield from pieces()
+        except PersonaError as exc:
+            if speaker:
+                speaker.cancel()
+                session.speaker = None
+            gr.Warning(str(exc))
+            yield (
+                *extra,
+                shown(handlers.chat_messages(session)),
+                control(state="done"),
+                "",
+                skip,
+                skip,
+            )
+            return
+        if speaker is None:
+            yield (
+                *extra,
+                skip,
+                control(state="done"),
+                "",
+                handlers.latency_markdown(session.latency),
+                skip,
+            )
+            return
+        if session.abort.is_set():  # stopped, or a switch is waiting: nothing stale after
+            speaker.cancel()
+            yield (*extra, skip, control(state="done"), skip, skip, skip)
+            return
+        speaker.finish()
+        for piece in speaker.rest():
+            yield (*extra, skip, sent(piece), sub(), skip, skip)
+        if session.speaker is speaker:
+            session.speaker = None  # all said (the page may still be playing it)
+        if speaker.failed:
+            gr.Warning("no audio: speech synthesis failed (see the server log)")
+        session.latency = replace(session.latency, first_audio_ms=speaker.first_audio_ms)
+        stages = {
+            "end_of_turn_ms": _minus(heard.get("heardAt"), heard.get("lastWord")),
+            "to_reply_ms": _minus(started_at, heard.get("heardAt")),
+            "first_token_ms": session.latency.first_token_ms,
+            "first_audio_ready_ms": speaker.first_audio_ms,
+            "ended_by": heard.get("by"),
+        }
+        yield (
+            *extra,
+            skip,
+            control(state="done", stages=stages),
+            sub(),
+            handlers.latency_markdown(session.latency),
+            speaker.full_audio(),
+        )
+
+    def generate(text: str | None, speak: bool, request: gr.Request):
+        session = session_for(request)
+        waiting, session.waiting = session.waiting, False
+        if not text:
+            return
+        if not waiting:  # stopped while it waited in the queue: drop the message
+            gr.Info("stopped before the robot answered")
+            yield (shown(handlers.chat_messages(session)), gr.skip(), gr.skip(), gr.skip(), None)
+            return
+        yield from run_reply(session, text, speak, retry=False)
+
+    def retry(speak: bool, request: gr.Request):
+        yield from run_reply(session_for(request), None, speak, retry=True)
+
+    @user_errors(7)
+    def voice_turn(audio: str | None, speak: bool, request: gr.Request):
+        session = session_for(request)
+        text, ms = handlers.transcribe(services, audio)
+        for out in run_reply(session, text, speak, retry=False, transcribe_ms=ms, extra=(text,)):
+            yield (*out, None)
+
+    def open_listener(session: UiSession) -> BackgroundListener:
+        """The tab's listener, with its models loaded before the first chunk needs them."""
+        if session.listener is None:
+            listener = HandsFreeListener(services.stt(), services.turn_detector())
+            session.listener = BackgroundListener(listener)
+        return session.listener
+
+    def listen(chunk: tuple | None, request: gr.Request):
+        """A chunk of the open mic: a finished question goes to the hidden `heard` box (its
+        change starts the reply); speech over the robot stops it (barge-in)."""
+        session = session_for(request)
+        if chunk is None:
+            return gr.skip(), gr.skip(), gr.skip()
+        listener = open_listener(session)
+        listener.push(*chunk)
+        heard, feed, chat = gr.skip(), gr.skip(), gr.skip()
+        for event in listener.take():
+            if isinstance(event, SpeechBegan):
+                log.debug(
+                    "hands-free: speech began (replying: %s, speaking for %.1f s more)",
+                    session.busy,
+                    max(0.0, session.speaking_until - time.time()),
+                )
+                if session.busy or session.speaking_until > time.time():
+                    feed, chat = interrupt(session, "[interrupted by the user]")
+            elif isinstance(event, HeardTurn):
+                heard = json.dumps(
+                    {
+                        "text": event.text,
+                        "lastWord": event.last_voice_at * 1000,
+                        "heardAt": event.heard_at * 1000,
+                        "by": event.by,
+                    }
+                )
+        return heard, feed, chat
+
+    @user_errors(7)
+    def hands_free_turn(heard: str, speak: bool, request: gr.Request):
+        try:
+            turn = json.loads(heard or "{}")
+        except ValueError:
+            return
+        text = handlers.check_message(str(turn.get("text") or ""))
+        times = {k: turn.get(k) for k in ("lastWord", "heardAt")}
+        times = {k: float(v) for k, v in times.items() if isinstance(v, int | float)}
+        times["by"] = str(turn.get("by") or "")[:20]
+        for out in run_reply(
+            session_for(request), text, speak, retry=False, extra=(text,), heard=times
+        ):
+            yield (*out, gr.skip())
+
+    def toggle_hands_free(on: bool, request: gr.Request):
+        session = session_for(request)
+        if on:
+            open_listener(session)  # load the models now: no chunk waits for them
+        if session.listener is not None:
+            session.listener.reset()
+        return gr.Audio(visible=not on), gr.Audio(visible=on), control(handsFree=on)
+
+    def api_chat_fn(text: str, request: gr.Request):
+        session = session_for(request)
+        try:
+            for update in handlers.stream_reply(services, session, text):
+                yield update.messages
+        except PersonaError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+
+    def interrupt(session: UiSession, note: str) -> tuple:
+        """Stop the reply: a reply still being written keeps what was shown; one already
+        written but still being said keeps what was said. Returns (feed, chatbot)."""
+        now = time.time()
+        # Written but not all said yet: still being synthesised, or playing in the page.
+        saying = session.speaker is not None or session.speaking_until > now
+        playing = saying and not session.busy
+        handlers.stop_reply(session, note=note)
+        session.waiting = False
+        chat = gr.skip()
+        if playing:
+            heard = " ".join(text for starts, text in session.said if starts <= now)
+            cut = handlers.cut_spoken_reply(session, heard, note=note)
+            chat = gr.skip() if cut is None else shown(cut)
+        session.speaking_until = 0.0
+        return control(stop=True), chat
+
+    def stop(request: gr.Request):
+        return interrupt(session_for(request), "[stopped]")
+
+    @user_errors(6)
+    def new_chat(request: gr.Request):
+        return shown(handlers.new_conversation(services, session_for(request))), *cleared()
+
+    @user_errors(2)
+    def undo(request: gr.Request):
+        messages, text = handlers.undo(session_for(request))
+        return shown(messages), text
+
+    @user_errors(8)
+    def pick_persona(choice: str, saved: dict | None, request: gr.Request):
+        session = session_for(request)
+        messages = handlers.switch_persona(services, session, choice)
+        return (
+            shown(messages),
+            *cleared(),
+            saved_state(session, browser_key(saved)),
+            handlers.persona_cards(session),
+        )
+
+    @user_errors(9)
+    def pick_card(clicked: str, saved: dict | None, request: gr.Request):
+        """A persona card was clicked: the page script put "CHOICE|nonce" in the box."""
+        session = session_for(request)
+        choice = (clicked or "").rpartition("|")[0]
+        if choice not in handlers.persona_choices(session):
+            return tuple(gr.skip() for _ in range(9))
+        messages = handlers.switch_persona(services, session, choice)
+        return (
+            gr.Dropdown(value=choice),
+            shown(messages),
+            *cleared(),
+            saved_state(session, browser_key(saved)),
+            handlers.persona_cards(session),
+        )
+
+    @user_errors(0)
+    def pick_model(choice: str, request: gr.Request):
+        handlers.switch_model(services, session_for(request), choice)
+
+    @user_errors(9)
+    def upload_card(path: str | None, saved: dict | None, request: gr.Request):
+        session = session_for(request)
+        choice = handlers.import_persona_card(services, session, path or "")
+        messages = handlers.switch_persona(services, session, choice)
+        return (
+            gr.Dropdown(choices=handlers.persona_choices(session), value=choice),
+            shown(messages),
+            *cleared(),
+            saved_state(session, browser_key(saved)),
+            handlers.persona_cards(session),
+        )
+
+    # -- roast -------------------------------------------------------------------------
+    def roast_buttons_enabled(allowed: bool) -> list:
+        return [gr.Button(interactive=allowed) for _ in ui.roast_buttons]
+
+    @user_errors(5 + len(ui.roast_buttons))
+    def load_profile(path: str | None, text: str, request: gr.Request):
+        session = session_for(request)
+        summary_md, angles_md = handlers.load_roast_profile(session, path=path, text=text)
+        # A new profile clears the consent tick: consent belongs to one person. The file
+        # box keeps the uploaded file's name.
+        return summary_md, angles_md, gr.skip(), False, "", *roast_buttons_enabled(False)
+
+    def tick_consent(ticked: bool, request: gr.Request):
+        allowed = handlers.set_consent(session_for(request), ticked)
+        if ticked and not allowed:
+            gr.Warning("load their profile first, then tick the consent box")
+            return False, *roast_buttons_enabled(False)
+        return gr.skip(), *roast_buttons_enabled(allowed)
+
+    def roast_action(action: str) -> Callable[..., Any]:
+        @user_errors(4)
+        def run(agreed: bool, level: str, speak: bool, request: gr.Request):
+            # A generator: the roast shows as soon as its checked text is chosen.
+            session = session_for(request)
+            started = time.perf_counter()
+            views = handlers.stream_roast(
+                services, session, consent=agreed, intensity=level, action=action
+            )
+            view = None
+            for view in views:
+                yield view.text, view.angles_markdown or gr.skip(), view.intensity, None
+            if view is None or not speak:
+                return
+            spoken = _guard(
+                lambda: handlers.speak(services, view.persona, view.text, started=started)
+            )
+            audio = None if spoken is None else (spoken.sample_rate, spoken.samples)
+            yield view.text, view.angles_markdown, view.intensity, audio
+
+        run.__name__ = f"roast_{action}"
+        return run
+
+    # -- events ------------------------------------------------------------------------
+    demo.load(
+        on_load,
+        [ui.browser],
+        [ui.chatbot, ui.persona, ui.model, ui.browser, ui.cards],
+        **PRIVATE,
+    )
+    demo.unload(on_unload)
+    reply_out = [ui.chatbot, ui.feed, ui.subtitle, ui.latency, ui.reply_audio]
+    ui.feed.change(None, [ui.feed], None, js="(m) => { window.robotAudio.feed(m); }")
+    for trigger in (ui.msg.submit, ui.send.click):
+        # "multiple": a message sent while the robot still talks queues behind that reply.
+        trigger(
+            show_pending,
+            [ui.msg],
+            [ui.chatbot, ui.msg, ui.pending],
+            trigger_mode="multiple",
+            **PRIVATE,
+        ).success(
+            generate,
+            [ui.pending, ui.speak],
+            reply_out,
+            trigger_mode="multiple",
+            **MODEL,
+            **PRIVATE,
+        )
+    ui.retry.click(retry, [ui.speak], reply_out, **MODEL, **PRIVATE)
+    ui.stop.click(None, None, None, js=STOP_AUDIO_JS)
+    ui.stop.click(stop, None, [ui.feed, ui.chatbot], **PRIVATE)
+    ui.undo.click(undo, None, [ui.chatbot, ui.msg], **PRIVATE)
+    cleared_out = [ui.feed, ui.subtitle, ui.latency, ui.reply_audio, ui.transcript]
+    ui.new.click(None, None, None, js=STOP_AUDIO_JS)
+    ui.new.click(new_chat, None, [ui.chatbot, *cleared_out], **PRIVATE)
+    ui.persona.input(None, None, None, js=STOP_AUDIO_JS)
+    ui.persona.input(
+        pick_persona,
+        [ui.persona, ui.browser],
+        [ui.chatbot, *cleared_out, ui.browser, ui.cards],
+        **PRIVATE,
+    )
+    ui.card_choice.change(None, None, None, js=STOP_AUDIO_JS)
+    ui.card_choice.change(
+        pick_card,
+        [ui.card_choice, ui.browser],
+        [ui.persona, ui.chatbot, *cleared_out, ui.browser, ui.cards],
+        **PRIVATE,
+    )
+    ui.model.input(pick_model, [ui.model], None, **PRIVATE)
+    ui.card.upload(
+        upload_card,
+        [ui.card, ui.browser],
+        [ui.persona, ui.chatbot, *cleared_out, ui.browser, ui.cards],
+        **PRIVATE,
+    )
+    ui.mic.stop_recording(
+        voice_turn,
+        [ui.mic, ui.speak],
+        [ui.transcript, *reply_out, ui.mic],
+        trigger_mode="multiple",  # a question asked while the robot talks queues
+        **MODEL,
+        **PRIVATE,
+    )
+    ui.hands_free.change(
+        toggle_hands_free, [ui.hands_free], [ui.mic, ui.live_mic, ui.feed], **PRIVATE
+    ).then(None, [ui.hands_free], None, js=START_LIVE_MIC_JS)
+    ui.live_mic.stream(
+        listen,
+        [ui.live_mic],
+        [ui.heard, ui.feed, ui.chatbot],
+        stream_every=0.25,
+        time_limit=3600,
+        concurrency_id="mic",
+        concurrency_limit=8,
+        show_progress="hidden",
+        **PRIVATE,
+    )
+    ui.heard.change(
+        hands_free_turn,
+        [ui.heard, ui.speak],
+        [ui.transcript, *reply_out, ui.mic],
+        **MODEL,
+        **PRIVATE,
+    )
+    ui.load_profile.click(
+        load_profile,
+        [ui.profile_file, ui.profile_text],
+        [ui.summary, ui.angles, ui.profile_file, ui.consent, ui.roast_text, *ui.roast_buttons],
+        **PRIVATE,
+    )
+    ui.consent.input(tick_consent, [ui.consent], [ui.consent, *ui.roast_buttons], **PRIVATE)
+    roast_out = [ui.roast_text, ui.used_angles, ui.intensity, ui.roast_audio]
+    for button, action in zip(ui.roast_buttons, ("roast", "again", "harder", "nicer"), strict=True):
+        button.click(
+            roast_action(action),
+            [ui.consent, ui.intensity, ui.speak],
+            roast_out,
+            **MODEL,
+            **PRIVATE,
+        )
+    ui.api_btn.click(api_chat_fn, [ui.api_msg], [ui.api_chat], api_name="chat", **MODEL)
+
+
+def _minus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else round(a - b, 1)
 
 
 def _guard(fn: Callable[[], Any]) -> Any:

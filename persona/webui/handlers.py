@@ -10,6 +10,7 @@ import html
 import logging
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -93,6 +94,43 @@ def persona_choices(session: UiSession) -> list[str]:
     return [*list_personas(), *(CARD_PREFIX + key for key in session.custom_personas)]
 
 
+def persona_cards(session: UiSession) -> str:
+    """The persona picker's HTML: a card per persona, the session's own marked."""
+    from persona.webui.avatars import PersonaCard, avatar_uri, cards_html, tagline
+
+    cards = []
+    for choice in persona_choices(session):
+        persona = resolve_persona(session, choice)
+        cards.append(PersonaCard(choice, persona.name, tagline(persona), avatar_uri(persona)))
+    return cards_html(cards, current_choice(session))
+
+
+def current_choice(session: UiSession) -> str:
+    """The picker's value for the persona the session talks to."""
+    for key, persona in session.custom_personas.items():
+        if persona is session.persona:
+            return CARD_PREFIX + key
+    return session.persona.id
+
+
+def is_card(session: UiSession) -> bool:
+    """Whether the session talks to an uploaded card (kept for this tab only)."""
+    return any(p is session.persona for p in session.custom_personas.values())
+
+
+def builtin_persona(choice: object) -> str | None:
+    """A persona id the browser remembered, if it is still a built-in one (browser storage
+    is untrusted input)."""
+    return choice if isinstance(choice, str) and choice in list_personas() else None
+
+
+def speaks_raw(persona: Persona) -> bool:
+    """The beeps voice reads the reply as written (beeps, then the bracketed translation)."""
+    from persona.speech.tts import BEEPS
+
+    return (persona.voice.tts or None) == BEEPS
+
+
 def resolve_persona(session: UiSession, choice: str | None) -> Persona:
     if choice and choice.startswith(CARD_PREFIX):
         key = choice[len(CARD_PREFIX) :]
@@ -107,33 +145,78 @@ def check_idle(session: UiSession) -> None:
         raise BadInput("the robot is still answering: wait for the reply, then try again")
 
 
-def new_conversation(services: Services, session: UiSession) -> ChatMessages:
-    """Start over with the session's persona; the greeting is the first message."""
+def new_conversation(
+    services: Services, session: UiSession, *, resume: bool = False
+) -> ChatMessages:
+    """Start over with the session's persona (the greeting is the first message), or with
+    `resume` continue this browser's last conversation with it."""
     check_idle(session)
     session.conversation = Conversation.open(
         persona=session.persona,
         backend=services.backend(session.model),
         store=services.store,
         user=session.session_id,
+        resume=resume,
         options=services.options(),
-        user_id_is_name=False,  # the id is an opaque session key, never said aloud
+        user_id_is_name=False,  # the id is an opaque browser key, never said aloud
     )
-    session.conversation.greet()
+    if not session.conversation.history():
+        session.conversation.greet()
+    session.latency = Latency()
     return chat_messages(session)
 
 
-def start_session(services: Services, *, persona: str | None = None) -> UiSession:
+def start_session(
+    services: Services, *, persona: str | None = None, user: str | None = None
+) -> UiSession:
+    """A tab's session. With `user` (a browser's id) it continues that browser's last
+    conversation with the persona, so a reload loses nothing."""
     session = UiSession.create(
-        root=services.upload_root, persona=load_persona(persona), model=services.default_model()
+        root=services.upload_root,
+        persona=load_persona(persona),
+        model=services.default_model(),
+        user=user,
     )
-    new_conversation(services, session)
+    new_conversation(services, session, resume=user is not None)
     return session
 
 
 def switch_persona(services: Services, session: UiSession, choice: str) -> ChatMessages:
-    session.persona = resolve_persona(session, choice)
+    """Pick another persona; a reply still streaming is stopped first, so the picker and
+    the voice that answers always agree. A built-in persona continues this browser's last
+    conversation with it; a card starts afresh."""
+    persona = resolve_persona(session, choice)
+    if not session.interrupt():
+        raise BadInput("the robot is still answering: press Stop, then pick again")
+    session.persona = persona
     session.roast = None
-    return new_conversation(services, session)
+    builtin = not (choice or "").startswith(CARD_PREFIX)
+    return new_conversation(services, session, resume=builtin)
+
+
+def cut_spoken_reply(
+    session: UiSession, heard: str, *, note: str = "[interrupted by the user]"
+) -> ChatMessages | None:
+    """A reply was stopped while its (complete) text was still being said: keep what the
+    user heard of it, marked with `note`, as the voice loop does. None: nothing to cut."""
+    conv = session.conversation
+    if conv is None or session.busy:
+        return None
+    conv.record_interruption(heard, note=note)
+    return chat_messages(session)
+
+
+def stop_reply(session: UiSession, *, note: str = "[stopped]") -> bool:
+    """Stop the reply in flight; what was already shown is kept, marked with `note`.
+    Returns False when nothing was running."""
+    session.stop_note = note
+    speaker, session.speaker = session.speaker, None
+    if speaker is not None:
+        speaker.cancel()  # the rest of the reply is not said either
+    if not session.busy:
+        return speaker is not None
+    session.abort.set()
+    return True
 
 
 def switch_model(services: Services, session: UiSession, model: str) -> None:
@@ -187,31 +270,39 @@ def stream_reply(
 ) -> Iterator[ChatUpdate]:
     """Stream one reply (or regenerate the last one with `retry`). Lazy."""
     check_idle(session)
-    session.busy = True
+    abort = session.begin_reply()
     try:
-        for update in _stream_reply(services, session, text, retry=retry):
-            if update.done:  # free before the last yield: the user may act on it at once
-                session.busy = False
+        for update in _stream_reply(services, session, text, retry=retry, abort=abort):
+            if update.done and not abort.is_set():
+                session.end_reply()  # free before the last yield: the user may act at once
+            # A stopped reply frees the session only once its last update is taken, so a
+            # persona switch waiting for it never has its new chat overwritten by the old.
             yield update
     finally:
-        session.busy = False
+        session.end_reply()
 
 
 def _stream_reply(
-    services: Services, session: UiSession, text: str | None, *, retry: bool
+    services: Services,
+    session: UiSession,
+    text: str | None,
+    *,
+    retry: bool,
+    abort: threading.Event,
 ) -> Iterator[ChatUpdate]:
     conv = session.conversation
     if conv is None:
         new_conversation(services, session)
         conv = session.conversation
+    before = chat_messages(session)
     if retry:
         users = [m.content for m in conv.history() if m.role == "user"]
-        events = conv.retry()  # undoes the last exchange now; the reply itself is lazy
+        events = conv.retry(abort=abort)  # the old exchange stands until the new is stored
         text = users[-1]
+        before = before[:-2]
     else:
         text = check_message(text)
-        events = conv.send(text)
-    before = chat_messages(session)
+        events = conv.send(text, abort=abort)
     shown = ""
     start = time.perf_counter()
     yield ChatUpdate(
@@ -231,6 +322,11 @@ def _stream_reply(
         elif isinstance(event, ReplyDone):
             done = event
     reply = done.text if done is not None else shown
+    if done is not None and done.finish_reason == "abort":
+        if not retry:  # keep what was shown; a stopped retry keeps the old reply
+            conv.record_interruption(shown, note=session.stop_note)
+        yield ChatUpdate(chat_messages(session), done=True, text="")
+        return
     session.latency = Latency(
         first_token_ms=done.ttft_ms if done else None,
         reply_ms=(time.perf_counter() - start) * 1000,
@@ -294,10 +390,9 @@ def transcribe(services: Services, audio: str | Path | None) -> tuple[str, float
 def speak(services: Services, persona: Persona, text: str, *, started: float) -> SpokenReply | None:
     """The reply in the persona's voice; beeps keep the text as their subtitle."""
     from persona.speech.textclean import speakable
-    from persona.speech.tts import BEEPS
 
     voice = persona.voice.tts or None
-    spoken = text if voice == BEEPS else speakable(text)
+    spoken = text if speaks_raw(persona) else speakable(text)
     if not spoken.strip():
         return None
     tts = services.tts(voice, persona.voice.speed)
@@ -339,7 +434,11 @@ def load_roast_profile(
     """
     from persona.roast import extract_angles, load_profile
 
+    again = bool(path) and str(path) == session.profile_upload
+    if again:
+        path = None  # the file box still shows the file loaded before: the text is new
     if path:
+        session.profile_upload = str(path)
         upload = check_upload(path, allowed=PROFILE_SUFFIXES, what="profile")
         kept = session.workdir / ("profile-" + upload.name.replace("/", "_"))
         shutil.move(str(upload), kept)
@@ -348,6 +447,8 @@ def load_roast_profile(
         if len(text) > 64 * 1024:
             raise BadInput("the pasted profile is larger than 64 KB: paste less")
         profile = load_profile(text if "\n" in text else text + "\n")
+    elif again:
+        raise BadInput("that file is loaded already: tick the consent box, or upload another")
     else:
         raise BadInput("upload a profile file or paste some text about the person first")
     session.profile = profile

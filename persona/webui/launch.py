@@ -82,6 +82,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="OpenAI-compatible server for --backend openai, shared by a fleet "
         "(default: $PERSONA_BASE_URL; its key: $PERSONA_API_KEY)",
     )
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="PATH",
+        help="chat database (default: $PERSONA_UI_DB, else the same file as `persona chat`); "
+        "each browser's conversations are kept there and survive a reload",
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> UiConfig:
@@ -93,6 +100,8 @@ def config_from_args(args: argparse.Namespace) -> UiConfig:
         config = replace(config, backend=args.backend)
     if args.base_url:
         config = replace(config, base_url=args.base_url)
+    if getattr(args, "db", None):
+        config = replace(config, db_path=args.db)
     return config
 
 
@@ -124,6 +133,9 @@ def launch(
     policy = bind_policy(host=host, port=port, auth=auth, insecure_no_auth=insecure_no_auth)
     check_port_free(policy.host, policy.port)
     demo.queue(default_concurrency_limit=4)
+    shown_host = "localhost" if policy.host in ("127.0.0.1", "::1") else policy.host
+    # Gradio's own banner suggests share=True; the product never shares, so it is quiet.
+    print(f"persona ui: open http://{shown_host}:{policy.port}/ (Ctrl-C stops)", flush=True)
     try:
         demo.launch(
             server_name=policy.host,
@@ -132,6 +144,8 @@ def launch(
             share=False,  # never a public link
             max_file_size=MAX_FILE_SIZE,
             show_error=True,
+            quiet=True,
+            **getattr(demo, "launch_options", {}),
         )
     except OSError as exc:  # the port was taken between the check and the launch
         if "port" not in str(exc).lower():

@@ -73,6 +73,7 @@ class Services:
     _backends: dict[str, LLMBackend] = field(default_factory=dict)
     _voices: dict[tuple[str, float], object] = field(default_factory=dict)
     _stt: object | None = None
+    _turn: object = False  # not loaded yet
     _load_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -126,6 +127,15 @@ class Services:
             if self._stt is None:
                 self._stt = WhisperStt.load()
             return self._stt
+
+    def turn_detector(self) -> object | None:
+        """The end-of-turn model for hands-free turns; None (silence decides) if missing."""
+        from persona.speech.turn import load_turn_detector
+
+        with self._load_lock:
+            if self._turn is False:
+                self._turn = load_turn_detector()
+            return self._turn
 
     def tts(self, voice: str, speed: float) -> object:
         from persona.speech.tts import TtsConfig, open_tts

@@ -1,12 +1,15 @@
 """One browser session's state: its conversation, session-only personas, profile and files.
 
-Each session gets an opaque id (used as the chat user, so memory never crosses sessions)
-and its own folder for uploads, removed by `close()` when the tab goes away.
+Each browser keeps a random secret in its own storage; the chat user is a hash of it, so
+a conversation survives a reload of that browser and never crosses to another one. Each
+tab also gets its own folder for uploads, removed by `close()` when the tab goes away.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import secrets
 import shutil
 import threading
@@ -16,6 +19,22 @@ from pathlib import Path
 from persona.personas import Persona
 
 log = logging.getLogger(__name__)
+
+_BROWSER_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def browser_key(saved: object) -> str:
+    """The browser's secret from its stored state, or a new one when it has none (or the
+    stored value is not one of ours: browser storage is untrusted input)."""
+    key = saved.get("key") if isinstance(saved, dict) else None
+    if isinstance(key, str) and _BROWSER_KEY.fullmatch(key):
+        return key
+    return secrets.token_hex(16)
+
+
+def browser_user(key: str) -> str:
+    """The chat user id of a browser: a hash, so the secret itself is never stored."""
+    return "web-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,16 +58,49 @@ class UiSession:
     conversation: object | None = None  # a Conversation, opened on first use
     custom_personas: dict[str, Persona] = field(default_factory=dict)
     profile: object | None = None  # persona.roast.Profile
+    profile_upload: str | None = None  # the upload it came from (the file box keeps it)
     consented: object | None = None  # the profile whose consent box was ticked
     roast: object | None = None  # persona.roast.session.RoastSession
     latency: Latency = field(default_factory=Latency)
     closed: bool = False
     busy: bool = False  # a reply is being generated: edits to the chat must wait
+    abort: threading.Event = field(default_factory=threading.Event)  # Stop / switch
+    idle: threading.Event = field(default_factory=threading.Event)  # set when not busy
+    speaker: object | None = None  # the ReplySpeaker of the reply being said
+    waiting: bool = False  # a typed message is queued for the model
+    stop_note: str = "[stopped]"  # how a stopped reply is marked in the history
+    speaking_until: float = 0.0  # epoch s when the reply audio sent so far ends
+    said: list[tuple[float, str]] = field(default_factory=list)  # (starts at, text) sent
+    listener: object | None = None  # the HandsFreeListener of this tab's open mic
+
+    def __post_init__(self) -> None:
+        self.idle.set()
+
+    def begin_reply(self) -> threading.Event:
+        """Mark a reply as running; returns the event that stops it."""
+        self.busy = True
+        self.idle.clear()
+        self.abort = threading.Event()
+        return self.abort
+
+    def end_reply(self) -> None:
+        self.busy = False
+        self.idle.set()
+
+    def interrupt(self, timeout: float = 20.0) -> bool:
+        """Stop the reply in flight (if any) and wait for it to end; False on timeout."""
+        if not self.busy:
+            return True
+        self.abort.set()
+        return self.idle.wait(timeout)
 
     @classmethod
-    def create(cls, *, root: Path, persona: Persona, model: str) -> UiSession:
-        session_id = "web-" + secrets.token_hex(8)
-        workdir = root / session_id
+    def create(
+        cls, *, root: Path, persona: Persona, model: str, user: str | None = None
+    ) -> UiSession:
+        """`user`: the browser's chat user (see `browser_user`); a random one if None."""
+        session_id = user or "web-" + secrets.token_hex(12)
+        workdir = root / f"{session_id}-{secrets.token_hex(4)}"  # one per tab
         workdir.mkdir(parents=True, exist_ok=False)
         workdir.chmod(0o700)
         return cls(session_id=session_id, workdir=workdir, persona=persona, model=model)
@@ -56,6 +108,9 @@ class UiSession:
     def close(self) -> None:
         """Forget the profile and delete every uploaded file of this session."""
         self.closed = True
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None
         self.profile = None
         self.consented = None
         self.roast = None

@@ -122,37 +122,69 @@ def _missing(why: str) -> None:
 @pytest.fixture(scope="session")
 def mic_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A spoken sentence as the fake microphone (espeak-ng; no real mic here)."""
+    return spoken_wav(tmp_path_factory.mktemp("mic") / "hello.wav", [SPOKEN])
+
+
+def spoken_wav(path: Path, parts: list[str | float]) -> Path:
+    """A WAV of espeak-ng sentences (str) and silences (float seconds), in order: a
+    scripted speaker for Chromium's fake microphone, which loops the file."""
+    import wave
+
     espeak = shutil.which("espeak-ng")
     if espeak is None:
         _missing("espeak-ng is not installed (apt-get install espeak-ng)")
-    path = tmp_path_factory.mktemp("mic") / "hello.wav"
-    subprocess.run([espeak, "-w", str(path), SPOKEN], check=True)
+    frames, rate = [], 22050
+    for i, part in enumerate(parts):
+        if isinstance(part, str):
+            piece = path.with_name(f"{path.stem}-{i}.wav")
+            subprocess.run([espeak, "-w", str(piece), part], check=True)
+            with wave.open(str(piece), "rb") as w:
+                rate = w.getframerate()
+                frames.append(w.readframes(w.getnframes()))
+        else:
+            frames.append(b"\0\0" * int(part * rate))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"".join(frames))
     return path
 
 
-@pytest.fixture(scope="session")
-def browser(mic_wav: Path):
+def launch_chromium(playwright, wav: Path):
+    """Headless Chromium with `wav` as its microphone (and autoplay allowed)."""
     chromium = shutil.which("chromium")
     if chromium is None:
         _missing("chromium is not installed (apt-get install chromium)")
+    return playwright.chromium.launch(
+        executable_path=chromium,
+        args=[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={wav}",
+            "--autoplay-policy=no-user-gesture-required",
+        ],
+    )
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """One Playwright for the session: each browser below is launched from it."""
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={mic_wav}",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
-        )
-        yield browser
-        browser.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver, mic_wav: Path):
+    browser = launch_chromium(playwright_driver, mic_wav)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -164,5 +196,12 @@ def page(browser, ui_server):
     page.set_default_timeout(60_000)
     page.goto(ui_server.url)
     page.wait_for_selector("#chatbot .message-row")
+    open_diagnostics(page)
     yield page
     context.close()
+
+
+def open_diagnostics(page) -> None:
+    """The latency table sits in the closed Diagnostics panel; the tests read it."""
+    page.click("#diagnostics .label-wrap")
+    page.wait_for_selector("#latency table")

@@ -11,6 +11,7 @@ MODEL_EVENTS = {
     "generate",
     "retry",
     "voice_turn",
+    "hands_free_turn",
     "api_chat_fn",
     "roast_roast",
     "roast_again",
@@ -97,7 +98,7 @@ def test_chat_text_is_shown_as_plain_text(demo, tmp_path):
             }
         )
     )
-    _, messages = _fn(demo, "upload_card").fn(str(card), FakeRequest("plain-text-test"))
+    _, messages, *_ = _fn(demo, "upload_card").fn(str(card), {}, FakeRequest("plain-text-test"))
     shown = chatbot.postprocess(messages).root[0].content[0].text
     assert (
         "<img" not in shown and "&lt;img src=&quot;http://127.0.0.1:9/track.png&quot;&gt;" in shown

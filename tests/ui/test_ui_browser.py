@@ -12,6 +12,7 @@ import pytest
 
 from persona.personas import load_persona
 from persona.webui.handlers import WAITING
+from tests.ui.conftest import open_diagnostics
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "ui"
@@ -144,6 +145,7 @@ def test_sessions_are_isolated(browser, ui_server, page):
     other.set_default_timeout(60_000)
     other.goto(ui_server.url)
     other.wait_for_selector("#chatbot .message-row")
+    open_diagnostics(other)
     chat = send(other, "What is my name? What is my secret word?")
     assert secret not in json.dumps(chat)
     assert secret not in other.content()
@@ -308,6 +310,7 @@ def test_second_user_sees_they_are_waiting(browser, ui_server, page):
     other.set_default_timeout(60_000)
     other.goto(ui_server.url)
     other.wait_for_selector("#chatbot .message-row")
+    open_diagnostics(other)
     other.evaluate("""() => { window.__waited = false;
       new MutationObserver(() => {
         const t = document.body.innerText;
@@ -322,3 +325,90 @@ def test_second_user_sees_they_are_waiting(browser, ui_server, page):
     wait_reply(other, 3, old_b)
     assert other.evaluate("window.__waited"), "the queued user never saw a queue position"
     other_ctx.close()
+
+
+AUDIO_JS = "() => window.robotAudio && window.robotAudio.stats"
+
+
+def wait_streaming(page, n_rows: int) -> None:
+    """Until the reply in row `n_rows` has begun to stream (its first words are shown)."""
+    page.wait_for_function(
+        """([n, waiting]) => { const r = document.querySelectorAll('#chatbot .message-row');
+          const last = r[r.length - 1];
+          return r.length === n && last.classList.contains('bot-row')
+            && last.innerText.trim().length > 3 && !last.innerText.includes(waiting); }""",
+        arg=[n_rows, WAITING],
+    )
+
+
+def test_reload_keeps_this_browsers_conversation(browser, ui_server, page):
+    """The conversation lives in the server's database under this browser's own key."""
+    chat = send(page, "My favourite number is 4711.")
+    page.reload()
+    open_diagnostics(page)
+    page.wait_for_function(
+        "n => document.querySelectorAll('#chatbot .message-row').length === n", arg=len(chat)
+    )
+    assert rows(page) == chat
+    stranger = browser.new_context()
+    other = stranger.new_page()
+    other.goto(ui_server.url)
+    other.wait_for_selector("#chatbot .message-row")
+    assert "4711" not in json.dumps(rows(other))  # another browser starts its own chat
+    stranger.close()
+
+
+def test_stop_keeps_what_was_said_and_the_chat_goes_on(page):
+    page.fill("#msg textarea", "Tell me a long story about a robot who learns to cook.")
+    page.press("#msg textarea", "Enter")
+    wait_streaming(page, 3)
+    page.click("#stop")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#chatbot .message-row')].pop()"
+        "?.innerText.includes('[stopped]')"
+    )
+    assert page.evaluate("() => window.robotAudio.speaking()") is False
+    chat = send(page, "Thanks. Now say hello.")
+    assert "[stopped]" in chat[2][1] and chat[-1][0] == "bot" and chat[-1][1]
+
+
+def test_switching_persona_mid_reply_stops_the_old_one(page):
+    page.fill("#msg textarea", "Tell me everything about your favourite gadgets.")
+    page.press("#msg textarea", "Enter")
+    wait_streaming(page, 3)
+    page.click("#persona input")
+    page.click("ul[role=listbox] li:has-text('percival')")
+    pattern = greeting_pattern("percival")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#chatbot .message-row').length === 1"
+        " && document.querySelector('#chatbot .message-row').innerText.includes('Percival')"
+    )
+    page.wait_for_timeout(3000)  # anything the old reply still sent would land by now
+    [[who, greeting]] = rows(page)
+    assert who == "bot" and pattern.fullmatch(greeting)
+    assert page.input_value("#persona input") == "percival"
+    assert page.inner_text("#subtitle").strip() == ""
+
+
+def test_reply_is_spoken_sentence_by_sentence(page):
+    """Audio pieces reach the page's player while the reply is written, and it plays them."""
+    page.evaluate("""() => { window.__states = [];
+      new MutationObserver(() => window.__states.push(
+        document.querySelector('#robot-state').dataset.state)).observe(
+        document.querySelector('#robot-state'), {attributes: true}); }""")
+    chat = send(page, "Say two short sentences about the sea.")
+    page.wait_for_function("() => window.robotAudio.stats.pieces > 0")
+    page.wait_for_function("() => document.querySelector('#robot-state').dataset.state === 'ready'")
+    stats = page.evaluate(AUDIO_JS)
+    turn = stats["turns"][stats["lastTurn"]]
+    assert turn["pieces"] >= 1 and turn["firstSound"] > 0
+    states = page.evaluate("window.__states")
+    assert "thinking" in states and "speaking" in states, states
+    assert chat[-1][1]
+    page.wait_for_selector("#reply-audio audio, #reply-audio a[download]", state="attached")
+
+
+def test_the_server_never_suggests_a_public_link(ui_server, page):
+    log = ui_server.log.read_text(errors="replace")
+    assert "persona ui: open http://localhost:" in log
+    assert "share=True" not in log and "public link" not in log

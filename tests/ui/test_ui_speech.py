@@ -1,0 +1,116 @@
+"""The browser's voice path without a browser: replies spoken sentence by sentence, and the
+open mic's turns (real Piper, Silero VAD, Whisper and Smart Turn; a WAV stands in for the mic)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import wave
+
+import numpy as np
+import pytest
+
+from persona.speech.tts import TtsConfig, open_tts
+from persona.webui.hands_free import HandsFreeListener, HeardTurn, SpeechBegan
+from persona.webui.speech_stream import ReplySpeaker
+from tests.ui.conftest import spoken_wav
+
+
+@pytest.fixture(scope="module")
+def voice():
+    return open_tts(TtsConfig())
+
+
+def test_a_streamed_reply_is_spoken_in_order_as_it_arrives(voice):
+    speaker = ReplySpeaker(voice, raw_text=False, started=0.0)
+    for delta in ["Hello there", ", friend. I am", " a robot. Today", " is 3 degrees."]:
+        speaker.push(delta)
+    speaker.finish()
+    pieces = list(speaker.rest())
+    assert [p.seq for p in pieces] == list(range(len(pieces))) and len(pieces) >= 2
+    assert "three" in " ".join(p.text for p in pieces)  # made speakable first
+    message = json.loads(pieces[0].payload())
+    assert message["rate"] == voice.sample_rate and message["turn"] == speaker.turn
+    pcm = np.frombuffer(base64.b64decode(message["pcm"]), dtype=np.int16)
+    assert pcm.size > voice.sample_rate // 10 and np.abs(pcm).max() > 1000
+    rate, full = speaker.full_audio()
+    assert rate == voice.sample_rate and full.size == sum(len(p.pcm) // 2 for p in pieces)
+
+
+def test_a_cancelled_reply_says_nothing_more(voice):
+    speaker = ReplySpeaker(voice, raw_text=False, started=0.0)
+    speaker.cancel()
+    speaker.push("This sentence is never said. Nor this one.")
+    speaker.finish()
+    assert list(speaker.rest()) == []
+
+
+def _chunks(path, rate_out=48000, chunk_s=0.25):
+    with wave.open(str(path), "rb") as w:
+        rate = w.getframerate()
+        data = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
+    # Chromium's capture runs at 48 kHz: resample (linear is plenty for a test signal).
+    t = np.arange(int(data.size * rate_out / rate)) * rate / rate_out
+    up = np.interp(t, np.arange(data.size), data).astype(np.int16)
+    step = int(rate_out * chunk_s)
+    return [(rate_out, up[i : i + step]) for i in range(0, up.size, step)]
+
+
+@pytest.fixture(scope="module")
+def listener_parts():
+    from persona.speech.stt import WhisperStt
+    from persona.speech.turn import load_turn_detector
+
+    return WhisperStt.load(), load_turn_detector()
+
+
+def test_the_open_mic_ends_a_finished_question_early(tmp_path, listener_parts):
+    stt, turn = listener_parts
+    wav = spoken_wav(tmp_path / "q.wav", [0.5, "What is the capital of France?", 2.0])
+    listener = HandsFreeListener(stt, turn)
+    events = []
+    for rate, chunk in _chunks(wav):
+        events += listener.feed(rate, chunk)
+    assert isinstance(events[0], SpeechBegan)
+    heard = [e for e in events if isinstance(e, HeardTurn)]
+    assert len(heard) == 1 and "france" in heard[0].text.lower()
+    assert heard[0].by == "turn-model"  # ended at the pause, not after the full silence
+    assert heard[0].last_voice_at <= heard[0].heard_at
+
+
+def test_an_unfinished_sentence_waits_through_its_pause(tmp_path, listener_parts):
+    stt, turn = listener_parts
+    wav = spoken_wav(
+        tmp_path / "q.wav", [0.5, "My favourite robot is", 0.35, "the one that makes toast.", 2.0]
+    )
+    listener = HandsFreeListener(stt, turn)
+    heard = []
+    for rate, chunk in _chunks(wav):
+        heard += [e for e in listener.feed(rate, chunk) if isinstance(e, HeardTurn)]
+    assert len(heard) == 1, [h.text for h in heard]
+    assert "robot" in heard[0].text.lower() and "makes" in heard[0].text.lower()
+
+
+def test_garbage_audio_is_not_a_turn(listener_parts):
+    stt, turn = listener_parts
+    listener = HandsFreeListener(stt, turn)
+    rng = np.random.default_rng(3)
+    events = []
+    for _ in range(12):
+        events += listener.feed(48000, rng.integers(-300, 300, 12000).astype(np.int16))
+    assert not [e for e in events if isinstance(e, HeardTurn)]
+
+
+def test_persona_cards_are_escaped_and_say_who_each_robot_is():
+    from persona.personas import load_persona
+    from persona.webui.avatars import PersonaCard, avatar_uri, cards_html, tagline
+
+    sparky = load_persona("sparky")
+    assert tagline(sparky).startswith("a small, cheeky household robot") and "{{" not in tagline(
+        sparky
+    )
+    hostile = PersonaCard('x" onclick="alert(1)', "<img src=x>", "<b>hi</b>", avatar_uri(sparky))
+    page = cards_html([hostile], selected="sparky")
+    assert "<img src=x>" not in page and "&lt;img src=x&gt;" in page
+    assert 'onclick="alert' not in page and "&quot; onclick=&quot;" in page
+    assert page.count('<img src="data:image/png;base64,') == 1  # nothing to fetch
