@@ -11,6 +11,10 @@ at which the mic started, that is when the user stopped speaking.
 
 The raw faster-whisper and Piper calls are timed on the same audio in the same run, so the
 wrapper overhead shows as a ratio. Peak RSS is read before those raw models are loaded.
+
+`--noise` runs only the speech-in-noise section instead (no LLM): other questions over a fan
+and over babble at 20 and 10 dB SNR, cut by the loop's VAD and transcribed by each STT model
+and variant asked for; word error rate, STT time per utterance and VAD failures per condition.
 """
 
 from __future__ import annotations
@@ -136,6 +140,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="without the LLM's on-disk prompt caches (which it holds in memory: see kv_disk_mb)",
     )
     parser.add_argument("--no-raw", action="store_true", help="skip the raw-library comparison")
+    parser.add_argument(
+        "--noise",
+        action="store_true",
+        help="only the speech-in-noise section: word error rate per STT model, variant and "
+        "noise (fan, babble at 20 and 10 dB SNR, clean), through the loop's VAD; no LLM",
+    )
+    parser.add_argument(
+        "--noise-questions", type=int, default=len(NOISE_QUESTIONS), help="questions per noise"
+    )
+    parser.add_argument(
+        "--noise-stt-models",
+        default="",
+        help="comma-separated STT catalog names or folders to compare (default: --stt-model)",
+    )
+    parser.add_argument(
+        "--noise-variants",
+        default="default",
+        help="comma-separated ways of hearing: default, gate (spectral gate before STT), "
+        "SttConfig fields such as beam_size=5, VadConfig fields prefixed vad_ such as "
+        "vad_threshold=0.7; join parts with +",
+    )
+    parser.add_argument("--noise-seed", type=int, default=14)
     parser.add_argument(
         "--fast",
         action="store_true",
@@ -372,6 +398,332 @@ def _kv_disk_mb(backend: object) -> float | None:
     return round(sum(p.stat().st_size for p in Path(folder).glob("*.kv")) / 2**20, 1)
 
 
+# ---------------------------------------------------------------- speech in noise
+
+# Questions for the noise section: no numbers and no words with two spellings, so the word
+# error rate counts mishearings only. Piper at three speeds, espeak-ng in six voices.
+NOISE_QUESTIONS: tuple[Question, ...] = (
+    Question("What is the weather like today?", "espeak", "en-us", 1.0),
+    Question("Can you tell me a joke about cats?", "piper"),
+    Question("How far away is the moon?", "espeak", "en-gb", 1.15),
+    Question("Please turn on the kitchen lights.", "piper", speed=1.25),
+    Question("What should I cook for dinner tonight?", "espeak", "en-us+f3", 0.9),
+    Question("Why is the sky blue during the day?", "piper", speed=0.85),
+    Question("Remind me to water the plants.", "espeak", "en-gb-scotland", 1.0),
+    Question("Where do penguins live?", "piper"),
+    Question("Do you know any good songs about the sea?", "espeak", "en-us+m3", 1.1),
+    Question("Tell me something interesting about octopuses.", "piper", speed=1.25),
+    Question("Is it going to rain tomorrow morning?", "espeak", "en-gb-x-rp", 1.0),
+    Question("Could you recommend a good book for a long train journey?", "piper", speed=0.85),
+)
+# The babble: six other espeak-ng voices, none of them a question's, talking at once.
+BABBLE_TALKERS: tuple[Question, ...] = (
+    Question(
+        "I told him the train would be late again, but he never listens to me.",
+        "espeak",
+        "en-029",
+        1.0,
+    ),
+    Question(
+        "We could paint the living room green, or a warm yellow if the landlord agrees.",
+        "espeak",
+        "en-us+f2",
+        1.1,
+    ),
+    Question(
+        "The market was busy this morning and the bread was gone before we arrived.",
+        "espeak",
+        "en-gb-x-gbclan",
+        0.95,
+    ),
+    Question(
+        "My brother keeps chickens in the garden and they wake everybody up at dawn.",
+        "espeak",
+        "en-us+m5",
+        1.05,
+    ),
+    Question(
+        "Did you see the match last night? The second half was absolutely incredible.",
+        "espeak",
+        "en-gb-x-gbcwmd",
+        1.0,
+    ),
+    Question(
+        "She said the meeting moved to Thursday, so we have a little more time.",
+        "espeak",
+        "en-us+f4",
+        0.9,
+    ),
+)
+# (name, noise, SNR in dB); "clean" is the quiet room the latency bench uses.
+NOISE_CONDITIONS: tuple[tuple[str, str | None, float | None], ...] = (
+    ("clean", None, None),
+    ("fan-20db", "fan", 20.0),
+    ("fan-10db", "fan", 10.0),
+    ("babble-20db", "babble", 20.0),
+    ("babble-10db", "babble", 10.0),
+)
+NOISE_LEAD_S, NOISE_TAIL_S = 1.5, 1.2  # the noise was on before the question
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseVariant:
+    """One way of hearing the noisy questions: `SttConfig` and `VadConfig` settings, and
+    whether a spectral gate cleans each utterance before STT."""
+
+    name: str
+    stt: tuple[tuple[str, object], ...] = ()
+    vad: tuple[tuple[str, object], ...] = ()
+    gate: bool = False
+
+
+def _field_value(kind: object, value: str) -> object:
+    kind = str(kind)
+    if value.lower() == "none" and "None" in kind:
+        return None
+    if "bool" in kind:
+        return value.lower() in ("1", "true", "yes", "on")
+    if "int" in kind and "float" not in kind:
+        return int(value)
+    if "float" in kind:
+        return float(value)
+    return value
+
+
+def parse_noise_variant(text: str) -> NoiseVariant:
+    """A variant from its name: "default", or parts joined by "+": "gate", an `SttConfig`
+    field as "name=value" ("beam_size=5"), or a `VadConfig` field prefixed "vad_"
+    ("vad_threshold=0.7")."""
+    from dataclasses import fields
+
+    from persona.speech.stt import SttConfig
+    from persona.speech.vad import VadConfig
+
+    stt_kinds = {f.name: f.type for f in fields(SttConfig) if f.name != "model"}
+    vad_kinds = {f"vad_{f.name}": f.type for f in fields(VadConfig)}
+    stt: list[tuple[str, object]] = []
+    vad: list[tuple[str, object]] = []
+    gate = False
+    for part in filter(None, text.strip().split("+")):
+        key, eq, value = part.partition("=")
+        if part in ("default", "gate"):
+            gate = gate or part == "gate"
+        elif eq and key in stt_kinds:
+            stt.append((key, _field_value(stt_kinds[key], value)))
+        elif eq and key in vad_kinds:
+            vad.append((key.removeprefix("vad_"), _field_value(vad_kinds[key], value)))
+        else:
+            known = ", ".join([*stt_kinds, *vad_kinds])
+            raise argparse.ArgumentTypeError(
+                f"unknown noise variant part {part!r}: use default, gate, or NAME=VALUE for "
+                f"one of {known}"
+            )
+    return NoiseVariant(text.strip(), tuple(stt), tuple(vad), gate)
+
+
+def make_noise_speech(count: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The questions' speech (voiced part only) and the babble talkers', 16 kHz float32.
+    Piper without sampling noise, so the recordings are the same every run."""
+    from persona.speech.tts import TtsConfig, open_tts
+
+    with tempfile.TemporaryDirectory(prefix="persona-bench-noise-") as tmp:
+        voices: dict = {}
+        questions = [NOISE_QUESTIONS[i % len(NOISE_QUESTIONS)] for i in range(count)]
+        for q in questions:
+            if q.voice == "piper" and q.speed not in voices:
+                voices[q.speed] = open_tts(
+                    TtsConfig(speed=q.speed, noise_scale=0.0, noise_w_scale=0.0)
+                )
+        speech = [_trimmed(_speak(q, q.text, Path(tmp), voices)) for q in questions]
+        talkers = [_trimmed(_speak(t, t.text, Path(tmp), voices)) for t in BABBLE_TALKERS]
+    return speech, talkers
+
+
+def noisy_recording(
+    speech: np.ndarray,
+    talkers: list[np.ndarray],
+    noise: str | None,
+    snr: float | None,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, tuple[int, int]]:
+    """The question with silence either side and `noise` under all of it at `snr` dB (or a
+    quiet room); returns the recording and the speech's span in it."""
+    from persona.bench.noise import babble, fan_noise, mix_at_snr
+
+    lead, tail = int(NOISE_LEAD_S * RATE), int(NOISE_TAIL_S * RATE)
+    padded = np.concatenate([np.zeros(lead, np.float32), speech, np.zeros(tail, np.float32)])
+    room = rng.normal(0.0, 0.001, padded.size).astype(np.float32)
+    if noise is None or snr is None:
+        return padded + room, (lead, lead + speech.size)
+    if noise == "fan":
+        sound = fan_noise(padded.size, rng)
+    elif noise == "babble":
+        sound = babble(talkers, padded.size, rng)
+    else:
+        raise ValueError(f"unknown noise {noise!r}")
+    return mix_at_snr(padded, sound, snr) + room, (lead, lead + speech.size)
+
+
+def vad_utterances(
+    audio: np.ndarray, settings: tuple[tuple[str, object], ...] = ()
+) -> tuple[list, bool]:
+    """The utterances the voice loop's VAD (with `settings` changed) cuts from `audio`, fed
+    as 40 ms mic blocks, and whether it found an endpoint (else the last one is cut where
+    the audio ends)."""
+    from dataclasses import replace
+
+    from persona.speech.vad import StreamingVad, VadEnd
+
+    vad = StreamingVad(replace(VoiceConfig().vad, **dict(settings)))
+    block = RATE // 25
+    ends = []
+    for i in range(0, audio.size, block):
+        ends.extend(e for e in vad.feed(audio[i : i + block]) if isinstance(e, VadEnd))
+    endpoint = not vad.in_speech
+    if not endpoint:
+        last = vad.end_now()
+        if isinstance(last, VadEnd):
+            ends.append(last)
+    return ends, endpoint
+
+
+@dataclass(slots=True)
+class _Hearer:
+    """One STT model heard one way, with what it heard so far."""
+
+    model: str
+    variant: NoiseVariant
+    stt: object
+    load_s: float
+
+
+def _hear(hearer: _Hearer, utterances: list, span: tuple[int, int]) -> dict:
+    """Transcribe the VAD's utterances of one recording: the text of those that overlap the
+    question, and a count of those that do not but still produced text (phantom turns)."""
+    from persona.bench.noise import spectral_gate
+
+    start, end = span
+    heard, times, phantom, spoken = [], [], 0, 0
+    for e in utterances:
+        said = e.start < end and e.start + e.audio.size > start
+        samples = spectral_gate(e.audio) if hearer.variant.gate else e.audio
+        result = hearer.stt.transcribe(samples, speech_ratio=e.speech_ratio)
+        if said:
+            spoken += 1
+            heard.append(result.text)
+            times.append(result.elapsed_s * 1000)
+        elif result.text:
+            phantom += 1
+    return {
+        "heard": " ".join(t for t in heard if t),
+        "stt_ms": round(sum(times), 1) if times else None,
+        "split": spoken > 1,
+        "phantom_turns": phantom,
+    }
+
+
+def summarise_noise(rows: list[dict], conditions: list[str]) -> list[dict]:
+    """Per STT model and variant: WER (over all words said) and STT p50 per condition, the
+    WER over the noisy conditions, and how often the VAD failed."""
+    from persona.bench.noise import corpus_wer
+
+    out = []
+    for stt, variant in dict.fromkeys((r["stt"], r["variant"]) for r in rows):
+        mine = [r for r in rows if r["stt"] == stt and r["variant"] == variant]
+        by_condition = {}
+        for name in conditions:
+            these = [r for r in mine if r["condition"] == name]
+            total = corpus_wer((r["question"], r["heard"]) for r in these)
+            by_condition[name] = {
+                "wer": round(total.wer, 3),
+                "substitutions": total.substitutions,
+                "deletions": total.deletions,
+                "insertions": total.insertions,
+                "stt_ms_p50": _p50([r["stt_ms"] for r in these]),
+                "no_endpoint": sum(1 for r in these if not r["endpoint"]),
+                "split_turns": sum(1 for r in these if r["split"]),
+                "phantom_turns": sum(r["phantom_turns"] for r in these),
+            }
+        noisy = corpus_wer((r["question"], r["heard"]) for r in mine if r["condition"] != "clean")
+        out.append(
+            {
+                "stt": stt,
+                "variant": variant,
+                "wer_noisy": round(noisy.wer, 3),
+                "stt_ms_p50": _p50([r["stt_ms"] for r in mine]),
+                "by_condition": by_condition,
+            }
+        )
+    return out
+
+
+def noise_section(args: argparse.Namespace) -> dict:
+    """Word error rate of the STT models and variants on the questions in each noise
+    condition, through the loop's VAD, with the STT time per utterance. The models take
+    turns on each recording, so a busy machine slows them all alike."""
+    from persona.bench.noise import word_errors
+    from persona.speech.stt import SttConfig, WhisperStt
+
+    count = max(1, args.noise_questions)
+    speech, talkers = make_noise_speech(count)
+    questions = [NOISE_QUESTIONS[i % len(NOISE_QUESTIONS)] for i in range(count)]
+    models = [m.strip() for m in args.noise_stt_models.split(",") if m.strip()] or [""]
+    variants = [parse_noise_variant(v) for v in args.noise_variants.split(",") if v.strip()]
+    hearers: list[_Hearer] = []
+    loaded: dict[tuple, tuple[object, float]] = {}
+    for model in models:
+        for variant in variants:
+            config = SttConfig(model=model or None, threads=args.stt_threads, **dict(variant.stt))
+            if config not in loaded:
+                started = time.perf_counter()
+                stt = WhisperStt.load(config)
+                loaded[config] = (stt, time.perf_counter() - started)
+                stt.transcribe(np.zeros(RATE, dtype=np.float32))  # warm up
+            stt, load_s = loaded[config]
+            hearers.append(_Hearer(model or "default", variant, stt, load_s))
+    rows = []
+    for c, (name, noise, snr) in enumerate(NOISE_CONDITIONS):
+        for i, (q, samples) in enumerate(zip(questions, speech, strict=True)):
+            rng = np.random.default_rng([args.noise_seed, c, i])
+            audio, span = noisy_recording(samples, talkers, noise, snr, rng)
+            cuts = {}
+            for hearer in hearers:
+                settings = hearer.variant.vad
+                if settings not in cuts:
+                    cuts[settings] = vad_utterances(audio, settings)
+                utterances, endpoint = cuts[settings]
+                row = {
+                    "stt": hearer.model,
+                    "variant": hearer.variant.name,
+                    "condition": name,
+                    "question": q.text,
+                    "voice": q.label,
+                    "endpoint": endpoint,
+                    **_hear(hearer, utterances, span),
+                }
+                row["wer"] = round(word_errors(q.text, row["heard"]).wer, 3)
+                rows.append(row)
+    conditions = [name for name, _, _ in NOISE_CONDITIONS]
+    results = summarise_noise(rows, conditions)
+    by_name = {(h.model, h.variant.name): h for h in hearers}
+    for result in results:
+        hearer = by_name[(result["stt"], result["variant"])]
+        path = hearer.stt.model_path
+        result["stt_model"] = path.name if path.name != "model" else str(path)
+        result["load_s"] = round(hearer.load_s, 2)
+    return {
+        "questions": count,
+        "voices": sorted({q.label for q in questions}),
+        "babble_talkers": len(BABBLE_TALKERS),
+        "snr_reference": "speech active RMS (voiced 10 ms frames) over noise RMS",
+        "seed": args.noise_seed,
+        "conditions": conditions,
+        "stt_threads": args.stt_threads,
+        "results": results,
+        "per_question": rows,
+    }
+
+
 # ---------------------------------------------------------------- the run
 
 
@@ -392,6 +744,10 @@ def run(args: argparse.Namespace) -> dict:
         warm_up,
     )
 
+    if getattr(args, "noise", False):
+        if not args.noise_stt_models and args.stt_model:
+            args.noise_stt_models = args.stt_model
+        return {"noise": noise_section(args)}
     limit_malloc_arenas()
     count = max(1, args.questions)
     with tempfile.TemporaryDirectory(prefix="persona-bench-voice-") as tmp:
