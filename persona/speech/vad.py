@@ -34,6 +34,12 @@ class VadConfig:
     # After this much silence, emit `VadPause` so transcription can start before the endpoint
     # (0 = never). If no speech follows, that transcript is the utterance's.
     speculate_ms: int = 200
+    # Background talk (a TV, other people) is speech to Silero, so no endpoint comes while it
+    # goes on. With a margin, a window is speech only when it is also this many dB above the
+    # background: the quiet end (10th percentile) of the last `floor_window_s` of levels.
+    # None: Silero alone.
+    floor_margin_db: float | None = None
+    floor_window_s: float = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +133,14 @@ class StreamingVad:
     _speech_windows: int = field(default=0, init=False)
     _quiet_windows: int = field(default=0, init=False)
     _paused: bool = field(default=False, init=False)  # a VadPause is out for this silence
+    _levels: collections.deque = field(init=False)  # recent window levels (dB), for the floor
 
     def __post_init__(self) -> None:
         self._pre = collections.deque(
             maxlen=max(1, self.config.pre_roll_ms * RATE // 1000 // WINDOW)
+        )
+        self._levels = collections.deque(
+            maxlen=max(1, int(self.config.floor_window_s * RATE) // WINDOW)
         )
 
     @property
@@ -171,6 +181,8 @@ class StreamingVad:
             return []
         windows = data[: n * WINDOW].reshape(n, WINDOW)
         probs = self._model.probabilities(windows)
+        if self.config.floor_margin_db is not None:
+            probs = self._above_floor(windows, probs)
         events: list[VadEvent] = []
         for window, prob in zip(windows, probs, strict=True):
             self.position += WINDOW
@@ -178,6 +190,19 @@ class StreamingVad:
             if event is not None:
                 events.append(event)
         return events
+
+    def _above_floor(self, windows: np.ndarray, probs: np.ndarray) -> np.ndarray:
+        """Zero the probability of windows not `floor_margin_db` above the background floor
+        (once a second of levels is known)."""
+        margin = float(self.config.floor_margin_db or 0.0)
+        levels = 10.0 * np.log10(np.mean(windows.astype(np.float64) ** 2, axis=1) + 1e-10)
+        out = probs.copy()
+        for i, level in enumerate(levels):
+            self._levels.append(float(level))
+            if len(self._levels) * WINDOW >= RATE:
+                if level < np.percentile(self._levels, 10) + margin:
+                    out[i] = 0.0
+        return out
 
     def _step(self, window: np.ndarray, prob: float) -> VadEvent | None:
         cfg = self.config
