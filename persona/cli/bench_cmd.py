@@ -7,7 +7,7 @@ import importlib
 import json
 import sys
 
-BENCHES = ("llm", "roast", "quality", "voice", "ui", "fleet")
+BENCHES = ("llm", "roast", "quality", "voice", "ui", "browser", "fleet")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
