@@ -192,10 +192,11 @@ def build_layout(latency_md: str) -> Layout:
             roast_audio = gr.Audio(
                 label="Roast, spoken", autoplay=True, interactive=False, elem_id="roast-audio"
             )
-    # Off screen but mounted, so their change events reach the player script.
-    feed = gr.Textbox(elem_id="audio-feed", elem_classes=["offscreen"], show_label=False)
-    card_choice = gr.Textbox(elem_id="card-choice", elem_classes=["offscreen"], show_label=False)
-    heard = gr.Textbox(elem_id="heard", elem_classes=["offscreen"], show_label=False)
+    # Hidden but mounted, so their change events reach the page script (and a hidden box
+    # is not laid out: an audio piece reaches the player in tens of milliseconds).
+    feed = gr.Textbox(elem_id="audio-feed", visible="hidden", show_label=False)
+    card_choice = gr.Textbox(elem_id="card-choice", visible="hidden", show_label=False)
+    heard = gr.Textbox(elem_id="heard", visible="hidden", show_label=False)
     pending = gr.State(None)
     browser = gr.BrowserState({}, storage_key=BROWSER_STORAGE_KEY)
     with gr.Row(visible=False):  # an API-only endpoint for clients and the benchmark

@@ -10,7 +10,7 @@ from tests.ui.conftest import launch_chromium, open_diagnostics, spoken_wav
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-QUESTION = "What is the capital of France?"
+QUESTION = "Please tell me a long story about a brave little robot."
 OVER = "Please tell me a joke about robots."
 
 ROWS_JS = """() => [...document.querySelectorAll('#chatbot .message-row')].map(r =>
@@ -19,9 +19,10 @@ ROWS_JS = """() => [...document.querySelectorAll('#chatbot .message-row')].map(r
 
 @pytest.fixture(scope="module")
 def talker(playwright_driver, tmp_path_factory):
-    """A speaker who asks, pauses 2.5 s (the robot starts answering), talks over the robot,
-    then stays quiet (Chromium loops the file, so the quiet part is long)."""
-    wav = spoken_wav(tmp_path_factory.mktemp("talker") / "talker.wav", [QUESTION, 2.5, OVER, 40.0])
+    """A speaker who asks for a story (a long reply), waits 3.5 s (the robot is answering
+    by then, even on a busy machine), talks over the robot, then stays quiet (Chromium loops
+    the file, so the quiet part is long)."""
+    wav = spoken_wav(tmp_path_factory.mktemp("talker") / "talker.wav", [QUESTION, 3.5, OVER, 40.0])
     browser = launch_chromium(playwright_driver, wav)
     yield browser
     browser.close()
@@ -45,7 +46,7 @@ def test_hands_free_turns_answers_and_barge_in(talker, ui_server):
         "() => [...document.querySelectorAll('#chatbot .message-row.user-row')].length >= 1"
     )
     first_question = page.evaluate(ROWS_JS)[1][1].lower()
-    assert "capital" in first_question or "france" in first_question, first_question
+    assert "story" in first_question or "robot" in first_question, first_question
     # Talking over the robot stops that reply; the new question gets its own answer.
     page.wait_for_function(
         "() => [...document.querySelectorAll('#chatbot .message-row.user-row')].length >= 2"
