@@ -19,6 +19,7 @@ class Rung:
     min_ram_gb: float = 0.0
     min_cores: int = 1
     boards: str = ""  # which boards this rung is for, in words (for docs and `models list`)
+    stt: str | None = None  # the speech recogniser this class of machine can afford
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +66,16 @@ def parse_ladder(raw: object, models: dict[str, object]) -> tuple[Rung, ...]:
     for i, item in enumerate(raw):
         if not isinstance(item, dict) or item.get("model") not in models:
             raise ValueError(f"ladder rung {i + 1}: 'model' must name a catalog model")
+        stt = item.get("stt")
+        if stt is not None and stt not in models:
+            raise ValueError(f"ladder rung {i + 1}: 'stt' must name a catalog model")
         rungs.append(
             Rung(
                 model=str(item["model"]),
                 min_ram_gb=float(item.get("min_ram_gb", 0)),
                 min_cores=int(item.get("min_cores", 1)),
                 boards=str(item.get("boards", "")),
+                stt=None if stt is None else str(stt),
             )
         )
     return tuple(rungs)

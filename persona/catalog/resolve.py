@@ -41,9 +41,17 @@ def _check_kind(kind: str) -> None:
 def default_name(kind: str) -> str:
     """The default model of `kind` (llm, stt, tts or turn). For the LLM: `PERSONA_LLM` when set,
     else the model ladder's choice for this machine among installed models, else the
-    catalog's `[defaults]`."""
+    catalog's `[defaults]`. For speech recognition: `PERSONA_STT`, else the rung's `stt` if
+    installed (a bigger machine affords a more accurate model), else `[defaults]`."""
     _check_kind(kind)
     catalog = load_catalog()
+    if kind == "stt":
+        chosen = os.environ.get("PERSONA_STT", "").strip()
+        if chosen:
+            return chosen
+        rung = ladder.choose(catalog.ladder, ladder.machine())
+        if rung is not None and rung.stt and installed_folder(catalog.models[rung.stt]):
+            return rung.stt
     if kind == "llm":
         chosen = os.environ.get("PERSONA_LLM", "").strip()
         if chosen:

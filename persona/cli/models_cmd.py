@@ -124,6 +124,8 @@ def pull(args: argparse.Namespace) -> int:
     started = time.monotonic()
     result = catalog.pull(name, progress=not args.quiet and sys.stderr.isatty())
     print(result)
+    if args.ladder and rung.stt:  # the rung's speech recogniser comes with it
+        print(catalog.pull(rung.stt, progress=not args.quiet and sys.stderr.isatty()))
     print(f"ready in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
 

@@ -65,3 +65,26 @@ def test_persona_llm_overrides_the_ladder(monkeypatch) -> None:
 def test_pull_needs_a_name_or_ladder(cli) -> None:
     proc = cli("models", "pull")
     assert proc.returncode == 2 and proc.stderr.startswith("error: name one model")
+
+
+def test_a_big_machine_gets_its_rungs_speech_recogniser(monkeypatch) -> None:
+    import importlib
+
+    from persona.catalog import ladder
+
+    resolve = importlib.import_module("persona.catalog.resolve")  # the module, not the function
+    catalog = load_catalog()
+    big = next(r for r in catalog.ladder if r.stt)
+    assert catalog.models[big.stt].kind == "stt"
+    monkeypatch.setattr(ladder, "machine", lambda: Machine(ram_gb=64, cores=16))
+    monkeypatch.setattr(resolve, "installed_folder", lambda entry: entry.name == big.stt)
+    assert default_name("stt") == big.stt
+    monkeypatch.setattr(resolve, "installed_folder", lambda entry: False)
+    assert default_name("stt") == catalog.defaults["stt"]  # not installed: the default
+    monkeypatch.setattr(ladder, "machine", lambda: Machine(ram_gb=2, cores=2))
+    monkeypatch.setattr(resolve, "installed_folder", lambda entry: True)
+    assert default_name("stt") == catalog.defaults["stt"]  # a small board keeps tiny.en
+    monkeypatch.setenv("PERSONA_STT", "whisper-base")
+    assert default_name("stt") == "whisper-base"
+    with pytest.raises(ValueError, match="'stt'"):
+        parse_ladder([{"model": "a", "stt": "nope"}], {"a": object()})
