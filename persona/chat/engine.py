@@ -243,6 +243,23 @@ class Conversation:
             messages.append(Message("assistant", turn.reply_text))
         return messages
 
+    def _prefill_next(self) -> None:
+        """After a stored reply: let the backend evaluate the conversation so far on a
+        thread while the user takes their turn (llama backends; others have no `prefill`)."""
+        prefill = getattr(self.backend, "prefill", None)
+        if prefill is None:
+            return
+        examples = example_messages(self.persona) if self._examples_fit else []
+        messages = [Message("system", self.system_prompt()), *examples, *self._chat_history()]
+
+        def run() -> None:
+            try:
+                prefill(messages)
+            except Exception as exc:  # noqa: BLE001 - a speed-up only; the reply will read it
+                log.debug("prefill skipped: %s", exc)
+
+        threading.Thread(target=run, name="prefill", daemon=True).start()
+
     def _chat_history(self) -> list[Message]:
         """The history the model continues in normal chat: roast-mode exchanges are left
         out, so the bit's insults are not copied into the conversation after it ends."""
@@ -434,6 +451,7 @@ class Conversation:
         elif final:
             turn_id = self._store_turn(text, final, finish, update)
             self._aborted_user_text = None
+            self._prefill_next()
         yield ReplyDone(
             text=final,
             turn_id=turn_id,

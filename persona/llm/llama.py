@@ -194,16 +194,36 @@ class LlamaBackend:
 
     def close(self) -> None:
         """Free the model. The conversation in the context is kept on disk first, so a
-        `--resume` in the next process does not re-read its history."""
-        if self._llm is not None and self._disk is not None:
-            if self._lock.acquire(timeout=5):
-                try:
-                    self._persist_current()
-                finally:
-                    self._lock.release()
-        llm, self._llm = self._llm, None
+        `--resume` in the next process does not re-read its history. A warm-up or prefill
+        still running on another thread finishes first."""
+        locked = self._lock.acquire(timeout=5)
+        try:
+            if self._llm is not None and self._disk is not None and locked:
+                self._persist_current()
+            llm, self._llm = self._llm, None
+        finally:
+            if locked:
+                self._lock.release()
         if llm is not None:
             llm.close()
+
+    def prefill(self, messages: Sequence[Message]) -> bool:
+        """Evaluate the start of the next prompt (the conversation so far) now, while the
+        user reads or speaks, so the next reply reads only the new message. In memory only;
+        skipped (False) when the model is busy or the work would be lost."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            llm = self._llm
+            if llm is None or llm._is_recurrent or llm._is_hybrid:
+                return False
+            tokens = self.prompt_tokens(messages)
+            if len(tokens) >= llm.n_ctx() - 64:
+                return False  # the next prompt will be fitted shorter: nothing to reuse
+            self._switch_conversation(tokens)
+            return self._prefill(tokens, None)
+        finally:
+            self._lock.release()
 
     def _persist_current(self) -> None:
         llm = self._llm
