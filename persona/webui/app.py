@@ -195,14 +195,18 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
 
         thinking = control(state="thinking", lastWord=heard.get("lastWord"))
         yield (*extra, skip, thinking, "", skip, None)
+
+        def hear(reply: str) -> None:
+            """On the model's thread: each new piece of text goes to the speech at once."""
+            nonlocal said
+            if reply.startswith(said) and len(reply) > len(said):
+                speaker.push(reply[len(said) :])
+                said = reply
+
         try:
-            for update in handlers.stream_reply(services, session, text, retry=retry):
-                reply = update.messages[-1]["content"] if update.messages else ""
-                if update.done:
-                    reply = update.text
-                if speaker and reply.startswith(said) and len(reply) > len(said):
-                    speaker.push(reply[len(said) :])
-                    said = reply
+            for update in handlers.stream_reply(
+                services, session, text, retry=retry, on_text=hear if speaker else None
+            ):
                 if update.done:
                     session.latency = replace(session.latency, transcribe_ms=transcribe_ms)
                 yield (*extra, shown(update.messages), skip, skip, skip, skip)
