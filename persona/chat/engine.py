@@ -10,6 +10,14 @@ from dataclasses import dataclass, replace
 
 from persona.chat.context import PER_MESSAGE_OVERHEAD, fit_prompt
 from persona.chat.guards import ReplyContext
+from persona.chat.known import (
+    KnownAnswer,
+    allowed_numbers,
+    answer_forms,
+    english_number_words,
+    known_answer,
+    note_phrases,
+)
 from persona.chat.memory import (
     Fact,
     MemoryUpdate,
@@ -17,6 +25,7 @@ from persona.chat.memory import (
     memory_update,
     recall_question,
 )
+from persona.chat.other_language import languages, other_language_line, user_language
 from persona.chat.reply_gate import SentenceGate
 from persona.chat.store import ChatStore, normalise_user
 from persona.chat.text import (
@@ -347,7 +356,13 @@ class Conversation:
             "chat/memory_note.j2", user_name=name, facts=list(known.values())
         ).strip()
         post = render_post_history(self.persona, user_name=name or "friend").strip()
-        tail_text = "\n".join(part for part in (post, note) if part)  # memory last: nearest
+        earlier_user = [t.user_text for t in self._turns if t.user_text is not None]
+        lang = self._user_language(text, earlier_user)
+        # A question the robot knows for certain is answered from code and data; the fact
+        # goes nearest to where the model writes, and the gate checks the reply holds it.
+        known_ans = known_answer(text, earlier=earlier_user, persona_name=self.persona.name)
+        hint = render_template("chat/known_note.j2", say=known_ans.say).strip() if known_ans else ""
+        tail_text = "\n".join(part for part in (post, note, hint) if part)  # memory, fact last
         tail = [Message("system", tail_text)] if tail_text else []
         budget = max(self.backend.context_length - options.max_tokens, 64)
         fitted = fit_prompt(
@@ -372,6 +387,17 @@ class Conversation:
         )
         names = (self.persona.name, self.persona.id)
         recall = recall_question(text, list(known.values()))
+        # A user writing in a language the small model cannot hold: the reply must be in it,
+        # else the robot says, in that language, that it speaks only a little of it.
+        other = lang if lang is not None and lang != "en" and lang in languages() else None
+        introduced = next((f.value for f in new_facts if f.kind == "name"), None)
+        # What the line can answer in their language (a greeting, a known answer, a fact
+        # told before) it says at once: the small model's own words there read as nonsense.
+        direct = (
+            self._other_language_line(text, other, recall, known_ans, introduced, True)
+            if other
+            else None
+        )
         ctx = ReplyContext(
             persona_names=names,
             user_text=text,
@@ -380,9 +406,18 @@ class Conversation:
             max_chars=self.persona.max_reply_chars,
             reply_format=self.persona.reply_format,
             must_mention=recall.value if recall else None,
+            answer_forms=answer_forms(known_ans, lang) if known_ans and not recall else (),
+            answer_about=known_ans.about if known_ans and not recall and not other else (),
+            answer_wrong=(*known_ans.wrong, *note_phrases(hint, known_ans.say))
+            if known_ans and not recall
+            else (),
+            answer_numbers=allowed_numbers(known_ans, text) if known_ans and not recall else None,
+            number_words=english_number_words() if known_ans else (),
+            reply_language=other,
             system_prompt=fitted.messages[0].content,
         )
-        tries = 1 + max(0, self.guard_retries)
+        whole = any(x is not None for x in (self.persona.reply_format, recall, known_ans, other))
+        tries = 0 if direct else 1 + max(0, self.guard_retries)
         emitted = ""
         ttft: float | None = None
         finish = "stop"
@@ -393,7 +428,7 @@ class Conversation:
                 ctx,
                 max_chars=self.persona.max_reply_chars,
                 final_try=attempt == tries - 1,
-                whole=self.persona.reply_format is not None or recall is not None,
+                whole=whole,
             )
             opts = gen_options
             if attempt:
@@ -439,8 +474,14 @@ class Conversation:
 
         final = emitted
         fallback = False
-        if finish != "abort" and not final:
-            final = self._fallback_reply(recall)
+        if direct:
+            final = direct
+            ttft = (time.perf_counter() - started) * 1000
+            yield ReplyDelta(final)
+        elif finish != "abort" and not final:
+            final = self._fallback_reply(
+                recall, known_ans, text=text, lang=other, introduced=introduced
+            )
             fallback = True
             if ttft is None:
                 ttft = (time.perf_counter() - started) * 1000
@@ -466,9 +507,60 @@ class Conversation:
             unsaved_note=update.note if turn_id is not None else "",
         )
 
-    def _fallback_reply(self, recall: Fact | None = None) -> str:
-        """An in-character line for when every try broke character, said nothing, or left
-        out the remembered fact the user asked for (then the line gives it)."""
+    @staticmethod
+    def _user_language(text: str, earlier: list[str]) -> str | None:
+        """The language the user writes in; a message too short to tell ("¿Cómo me
+        llamo?") is in the language of their last one that could be told."""
+        for message in (text, *reversed(earlier)):
+            lang = user_language(message)
+            if lang is not None:
+                return lang
+        return None
+
+    def _other_language_line(
+        self,
+        text: str,
+        lang: str,
+        recall: Fact | None,
+        known: KnownAnswer | None,
+        introduced: str | None,
+        answers_only: bool,
+    ) -> str | None:
+        return other_language_line(
+            lang=lang,
+            user_text=text,
+            persona_id=self.persona.id,
+            persona_name=self.persona.name,
+            reply_format=self.persona.reply_format,
+            known=known,
+            recall=recall,
+            introduced=introduced,
+            earlier=[t.reply_text for t in self._turns],
+            index=len(self._turns),
+            max_chars=self.persona.max_reply_chars,
+            answers_only=answers_only,
+        )
+
+    def _fallback_reply(
+        self,
+        recall: Fact | None = None,
+        known: KnownAnswer | None = None,
+        *,
+        text: str = "",
+        lang: str | None = None,
+        introduced: str | None = None,
+    ) -> str:
+        """An in-character line for when every try broke character, said nothing, came out
+        in another language than the user's (then the line is in theirs), or left out the
+        remembered fact or known answer the user asked for (then the line gives it)."""
+        if lang is not None:
+            line = self._other_language_line(text, lang, recall, known, introduced, False)
+            if line:
+                return line
+        if recall is None and known is not None:
+            return render_template(
+                "chat/known.j2", persona=self.persona.id, say=known.say, index=len(self._turns)
+            ).strip()
         if recall is not None:
             return render_template(
                 "chat/recall.j2",

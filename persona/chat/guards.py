@@ -10,10 +10,18 @@ Each check returns problem codes (short strings); an empty tuple means the text 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from persona.text import has_emoji, split_sentences
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "Lucia" matches "Lucía" and "funf" matches "fünf"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
 
 # --- identity -------------------------------------------------------------------------------
 
@@ -248,6 +256,15 @@ class ReplyContext:
     max_chars: int | None = None
     reply_format: str | None = None
     must_mention: str | None = None  # a remembered fact the user asked for
+    # A known answer (persona.chat.known): the reply must hold one of these words, and
+    # state no number but these (in digits or the words of `number_words`).
+    answer_forms: tuple[str, ...] = ()
+    answer_about: tuple[str, ...] = ()  # ...and one of these, and none of `answer_wrong`
+    answer_wrong: tuple[str, ...] = ()
+    answer_numbers: frozenset[float] | None = None
+    number_words: tuple[tuple[str, float], ...] = ()
+    # The user's language when the reply must be in it (else the robot says it cannot).
+    reply_language: str | None = None
     system_prompt: str = ""  # the instructions, which must never be read out
 
 
@@ -262,8 +279,63 @@ def leaks(text: str, system_prompt: str, n: int = _LEAK_WORDS) -> bool:
 
 
 def forgot(reply: str, ctx: ReplyContext) -> bool:
-    """True when the user asked for a remembered fact and the reply does not give it."""
-    return bool(ctx.must_mention) and ctx.must_mention.lower() not in reply.lower()
+    """True when the user asked for a remembered fact, or a question with a known answer,
+    and the reply does not give it (as whole words, any case or accents)."""
+    if ctx.must_mention and ctx.must_mention.lower() not in reply.lower():
+        return True
+    if ctx.answer_forms and not gives_answer(reply, ctx.answer_forms):
+        return True
+    if ctx.answer_about and not says_any(reply, ctx.answer_about):
+        return True
+    if ctx.answer_wrong and says_any(reply, ctx.answer_wrong):
+        return True
+    if ctx.answer_numbers is not None:
+        return bool(stated_numbers(reply, ctx.number_words) - ctx.answer_numbers)
+    return False
+
+
+def says_any(reply: str, phrases: Sequence[str]) -> bool:
+    """True when the reply holds one of `phrases` as whole words (any case or accents)."""
+    hay = fold(reply).replace("’", "'")
+    return any(re.search(rf"(?<!\w){re.escape(fold(p))}(?!\w)", hay) for p in phrases if p)
+
+
+def gives_answer(reply: str, forms: Sequence[str]) -> bool:
+    """True when the reply says one of `forms` (whole words, any case or accents) in a
+    clause that does not deny it: "The banana is not yellow" gives no answer."""
+    hay = fold(reply)
+    for form in forms:
+        if not form:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(fold(form))}(?!\w)", hay):
+            if not _negated(hay, match.start(), match.end()):
+                return True
+    return False
+
+
+_DIGITS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+
+
+def stated_numbers(text: str, number_words: Sequence[tuple[str, float]] = ()) -> set[float]:
+    """The numbers `text` states in digits, or as one of `number_words` ("one" left out:
+    "an easy one" states no number)."""
+    found = {float(m.group()) for m in _DIGITS.finditer(text.replace(",", ""))}
+    said = set(words(text))
+    found |= {value for word, value in number_words if word != "one" and word in said}
+    return found
+
+
+def off_language(reply: str, ctx: ReplyContext) -> bool:
+    """True when the reply must be in `ctx.reply_language` and is not recognisably in it:
+    guessed as another language, or too short to guess and holding no word of it."""
+    want = ctx.reply_language
+    if not want:
+        return False
+    got = guess_language(reply)
+    if got:
+        return got != want
+    scores = language_scores(reply)
+    return scores.get(want, 0) == 0 or scores[want] < max(scores.values())
 
 
 def sentence_problems(sentence: str, ctx: ReplyContext, *, first: bool) -> tuple[str, ...]:

@@ -27,6 +27,23 @@ _END = r"(?=[.!?,;]|$| and | but )"
 _NAME_END = r"(?=[.!?,;]|$| and | but | from | here\b)"
 _PLACE = r"([A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)"
 
+# "me llamo Lucía", "ich wohne in Berlin", "soy de Sevilla": names and places only, with the
+# capitalised word the English patterns want.
+_OTHER_NAME = (
+    r"me llamo|mi nombre es|je m'appelle|mon nom est|ich hei(?:ß|ss)e|mein name ist|"
+    r"mi chiamo|il mio nome [eè]|chamo-me|(?:o )?meu nome [eé]|ik heet|mijn naam is|"
+    r"jmenuji se|jmenuju se|mam na imi[eę]"
+)
+_OTHER_LIVES = (
+    r"vivo en|j'habite (?:à|a|en)|ich wohne in|moro em|eu moro em|vivo em|abito a|"
+    r"vivo a|ik woon in|mieszkam w|bydlím v|bydlim v"
+)
+_OTHER_FROM = (
+    r"soy de|je viens de|ich komme aus|(?:eu )?sou de|vengo da|sono di|ik kom uit|"
+    r"jestem z|jsem z"
+)
+_OTHER_END = r"(?=[.!?,;]|$|\s(?:y|e|et|und|en|i|a|ma|pero|mais|aber)\s)"
+
 # "I'm X" is ambiguous ("I'm tired"), so only a capitalised word counts as a name there.
 _CAPITALISED_ONLY = "name_casual"
 
@@ -43,6 +60,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("from", re.compile(rf"(?i:\b(?:i'm|i am|i come)\b[\w ]{{0,30}}? from ){_PLACE}{_END}")),
     ("lives_in", re.compile(rf"\bi live in {_PHRASE}{_END}", re.I)),
+    # The same in the other languages a user may write in (persona.chat.other_language).
+    ("name", re.compile(rf"(?i:\b(?:{_OTHER_NAME}) ){_NAME}{_OTHER_END}")),
+    ("lives_in", re.compile(rf"(?i:\b(?:{_OTHER_LIVES}) ){_PLACE}{_OTHER_END}")),
+    ("from", re.compile(rf"(?i:\b(?:{_OTHER_FROM}) ){_PLACE}{_OTHER_END}")),
     ("works_as", re.compile(rf"\bi work as (?:an? )?{_PHRASE}{_END}", re.I)),
     ("likes", re.compile(rf"\bi (?:really )?(?:like|love|enjoy) {_PHRASE}{_END}", re.I)),
     ("dislikes", re.compile(rf"\bi (?:hate|dislike|can't stand) {_PHRASE}{_END}", re.I)),
@@ -192,6 +213,22 @@ _RECALL: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("lives_in", re.compile(r"\b(?:where do i live|do you remember where i live)", re.I)),
+    (
+        "name",
+        re.compile(
+            r"(?:c[oó]mo me llamo|comment je m'appelle|wie hei(?:ß|ss)e ich|como me chamo|"
+            r"qual [eé] o meu nome|come mi chiamo|hoe heet ik|jak se jmenuji|jak mam na imi[eę])",
+            re.I,
+        ),
+    ),
+    (
+        "lives_in",
+        re.compile(
+            r"(?:d[oó]nde vivo|o[uù] (?:est-ce que )?j'habite|wo wohne ich|onde (?:eu )?moro|"
+            r"dove abito|waar woon ik|gdzie mieszkam|kde bydl[ií]m)",
+            re.I,
+        ),
+    ),
     ("works_as", re.compile(r"\b(?:what(?:'s| is) my job|what do i do for (?:a )?work)", re.I)),
     ("likes", re.compile(r"\b(?:what do i (?:like|love|enjoy))\b", re.I)),
 )

@@ -17,6 +17,7 @@ from persona.chat.guards import (
     forgot,
     format_problem,
     language_problem,
+    off_language,
     sentence_problems,
 )
 from persona.chat.text import cut_to_length
@@ -108,7 +109,7 @@ class SentenceGate:
         problems = list(sentence_problems(text, self.ctx, first=True))
         if format_problem(text, self.ctx.reply_format):
             problems.append("format")
-        if language_problem(text, self.ctx.user_text):
+        if language_problem(text, self.ctx.user_text) or off_language(text, self.ctx):
             problems.append("language")
         if forgot(text, self.ctx):
             problems.append("forgot")
@@ -116,7 +117,8 @@ class SentenceGate:
             self.problems.extend(problems)
             if not self.final_try:
                 return "", "retry"
-            if HARD.intersection(problems):
+            # With a line ready in the user's language, a reply in another one is not said.
+            if HARD.intersection(problems) or (self.ctx.reply_language and "language" in problems):
                 return "", "stop"
         if text:
             self.accepted.append(

@@ -380,7 +380,6 @@ def play(reply: str, dialogue_id: str, persona: str, tmp_path):
         ("As an AI language model, I can't say.", "say-ai", "percival"),
         ("Hello there, friend. How are you?", "hello", "bleep"),
         ("Olá! Eu sou o Percival. Como você está hoje?", "hi-how-are-you", "percival"),
-        ("It's a curious one, I'll wait and see.", "two-plus-two", "sparky"),
     ],
 )
 def test_bad_replies_through_the_engine_are_failures(reply, dialogue, persona, tmp_path):
@@ -401,6 +400,15 @@ def test_a_forgotten_fact_passes_only_when_the_reply_gives_it(tmp_path):
     )
     for r, key in zip(records[1:], ("Marek", "Brno"), strict=True):
         assert (key in r["reply"]) == (not r["problems"]), r
+
+
+def test_a_known_answer_passes_only_when_the_reply_gives_it(tmp_path):
+    """The engine says a sum it can work out when the model dodges it; the reply passes
+    because it gives the answer, never because the question was easy."""
+    records, _ = play("It's a curious one, I'll wait and see.", "two-plus-two", "sparky", tmp_path)
+    assert records
+    for r in records:
+        assert ("4" in r["reply"]) == (not r["problems"]), r
 
 
 def test_a_good_reply_through_the_engine_passes(tmp_path):

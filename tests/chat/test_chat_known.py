@@ -1,0 +1,217 @@
+"""Known answers worked out in code and looked up in data (persona.chat.known): pure."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from persona.chat.guards import ReplyContext, forgot
+from persona.chat.known import (
+    allowed_numbers,
+    answer_forms,
+    english_number_words,
+    evaluate,
+    known_answer,
+)
+from persona.paths import prompts_dir
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("What is two plus two?", 4),
+        ("What is ten minus three?", 7),
+        ("what's 7 times 8", 56),
+        ("7x8?", 56),
+        ("What is (3 + 4) * 2?", 14),
+        ("What is 2 + 3 * 4?", 14),
+        ("How much is twenty-four divided by six?", 4),
+        ("What is one hundred and five plus five?", 110),
+        ("Calculate 1.5 times 4", 6),
+        ("Was ist zwei plus drei?", 5),
+        ("Combien font trois fois quatre ?", 12),
+        ("What is -3 plus 5?", 2),
+    ],
+)
+def test_sums_are_worked_out(text, value):
+    got = evaluate(text)
+    assert got is not None and got[0] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have 2 cats and 3 dogs.",
+        "What is 5 divided by 0?",
+        "What is 2 plus?",
+        "What is 7?",
+        "How many times have I told you?",
+        "__import__('os').system('ls') + 1",
+        "What is 9" + "9" * 20 + " times 9?",
+        "(" * 50 + "1+1" + ")" * 50,
+        "1 + " * 100 + "1",
+        "What is 2 ** 3?",
+        "hello there",
+        "",
+    ],
+)
+def test_anything_else_is_no_sum(text):
+    assert evaluate(text) is None
+
+
+def test_follow_ups_use_the_last_answer():
+    got = known_answer("And what is double that?", earlier=["What is five plus five?"])
+    assert got is not None and got.answer[0] == "20"
+    assert known_answer("And what is double that?") is None  # nothing to double
+    knife = known_answer("And the knife?", earlier=["Which side of the plate does the fork go on?"])
+    assert knife is not None and knife.answer == ("right",)
+    assert known_answer("And the knife?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("What is the capital of France?", "Paris"),
+        ("What is the capital of the Czech Republic?", "Prague"),
+        ("What's Japan's capital?", "Tokyo"),
+        ("What is the capital city of Australia?", "Canberra"),
+        ("¿Cuál es la capital de España?", "Madrid"),
+        ("Quelle est la capitale de la France ?", "Paris"),
+        ("Qual é a capital de Portugal?", "Lisbon"),
+        ("Jaké je hlavní město České republiky?", "Prague"),
+        ("Was ist die Hauptstadt von Deutschland?", "Berlin"),
+        ("What colour is the sky on a clear day?", "blue"),
+        ("What color is a ripe banana?", "yellow"),
+        ("What colour is grass?", "green"),
+        ("What day comes after Monday?", "Tuesday"),
+        ("What day comes before Sunday?", "Saturday"),
+        ("Which month comes after December?", "January"),
+        ("How many days are there in a week?", "seven"),
+        ("How many planets are there in the solar system?", "eight"),
+        ("What is the boiling point of water?", "100"),
+        ("Which side of the plate does the fork go on?", "left"),
+    ],
+)
+def test_common_facts_are_looked_up(text, answer):
+    got = known_answer(text)
+    assert got is not None and got.answer[0] == answer
+    assert got.say.endswith(".")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is the capital of my heart?",
+        "What colour is my car?",
+        "What day is it today?",
+        "How are you?",
+        "Tell me a joke.",
+        "What is the capital of France's neighbour Belgium and Spain?",
+    ],
+)
+def test_unsure_questions_get_no_answer(text):
+    assert known_answer(text) is None
+
+
+def test_questions_about_the_robot_use_its_name():
+    got = known_answer("What is your name?", persona_name="Sparky")
+    assert got is not None and got.answer == ("Sparky",) and "Sparky" in got.say
+    assert known_answer("What is your name?") is None
+
+
+def test_every_country_has_a_capital_and_its_names_are_unique():
+    data = yaml.safe_load((prompts_dir() / "knowledge" / "capitals.yaml").read_text("utf-8"))
+    countries = data["countries"]
+    assert len(countries) >= 190
+    for country, info in countries.items():
+        got = known_answer(f"What is the capital of {country}?")
+        assert got is not None and got.answer[0] == info["capital"], country
+
+
+def test_the_answer_in_another_language():
+    prague = known_answer("What is the capital of the Czech Republic?")
+    assert prague.word_in("cs") == "Praha" and answer_forms(prague, "cs") == ("Praha",)
+    assert "Prague" in answer_forms(prague, "en")
+    five = known_answer("Was ist zwei plus drei?")
+    assert five.word_in("de") == "5"
+
+
+def test_the_guard_wants_the_answer_and_no_other_number():
+    text = "What is seven times eight?"
+    got = known_answer(text)
+    ctx = ReplyContext(
+        persona_names=("Sparky",),
+        user_text=text,
+        answer_forms=answer_forms(got, "en"),
+        answer_numbers=allowed_numbers(got, text),
+        number_words=english_number_words(),
+    )
+    assert not forgot("Seven times eight is 56!", ctx)
+    assert forgot("It is 65.", ctx)
+    assert forgot("56, or maybe 506.", ctx)
+    assert forgot("I love numbers.", ctx)
+    assert not forgot("An easy one: 56.", ctx)  # "one" is no number here
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "gives"),
+    [
+        ("What is ten minus three?", "Ten minus three is seven.", True),
+        ("What is ten minus three?", "We had a wonderful day, and it ended with 7.", False),
+        ("What is the capital of France?", "Paris is the capital of France.", True),
+        ("What is the capital of France?", "I hate Paris.", False),
+        ("What is the capital of France?", "Paris is not the capital of France.", False),
+        ("What day comes before Sunday?", "Saturday comes before Sunday.", True),
+        ("What day comes before Sunday?", "Saturday comes after Sunday.", False),
+        ("What colour is a ripe banana?", "A banana is not yellow.", False),
+        ("Who are you?", "I'm Sparky, your robot pal!", True),
+        ("Who are you?", "You are right Sparky, your robot has been summoned.", False),
+        ("How many days are there in a week?", "A week has 7 days.", True),
+        ("How many days are there in a week?", "I am afraid of the number seven.", False),
+    ],
+)
+def test_a_reply_must_answer_this_question(question, reply, gives):
+    got = known_answer(question, persona_name="Sparky")
+    ctx = ReplyContext(
+        persona_names=("Sparky",),
+        user_text=question,
+        answer_forms=answer_forms(got, "en"),
+        answer_about=got.about,
+        answer_wrong=got.wrong,
+        answer_numbers=allowed_numbers(got, question),
+        number_words=english_number_words(),
+    )
+    assert forgot(reply, ctx) is not gives
+
+
+def test_reading_the_hint_out_is_no_answer():
+    from persona.chat.known import note_phrases
+    from persona.personas import render_template
+
+    got = known_answer("What colour is grass?")
+    note = render_template("chat/known_note.j2", say=got.say)
+    phrases = note_phrases(note, got.say)
+    ctx = ReplyContext(
+        persona_names=("Sparky",),
+        user_text="What colour is grass?",
+        answer_forms=got.answer,
+        answer_about=got.about,
+        answer_wrong=(*got.wrong, *phrases),
+    )
+    assert forgot(f"Fact you know: {got.say} Give this answer in your reply.", ctx)
+    assert forgot("Yes, the grass is green, giving this answer in your reply.", ctx)
+    assert not forgot("Yes, the grass is green.", ctx)
+    assert "the grass is" not in phrases  # the fact itself may be said
+
+
+def test_a_sequence_said_the_wrong_way_round_is_no_answer():
+    got = known_answer("What day comes before Sunday?")
+    ctx = ReplyContext(
+        persona_names=("Sparky",),
+        user_text="What day comes before Sunday?",
+        answer_forms=got.answer,
+        answer_about=got.about,
+        answer_wrong=got.wrong,
+    )
+    assert forgot("Sunday comes before Saturday.", ctx)
+    assert not forgot("Saturday comes before Sunday.", ctx)

@@ -1,0 +1,83 @@
+"""Known answers and other languages through the real engine, on a scripted backend (the
+model's numerics are the only thing faked)."""
+
+from __future__ import annotations
+
+from persona.chat.guards import BEEP_FORMAT, guess_language
+from tests.chat.test_chat_guards import _conversation, _send
+
+
+def test_the_fact_is_a_hint_and_a_reply_that_gives_it_is_kept(tmp_path):
+    conv, backend, store = _conversation(tmp_path, ["Easy, 7 times 8 is 56!"])
+    _deltas, done = _send(conv, "What is seven times eight?")
+    assert done.text == "Easy, 7 times 8 is 56!" and not done.fallback
+    tail = backend.requests[0][0][-1].content
+    assert "Fact you know: 7 times 8 is 56." in tail
+    store.close()
+
+
+def test_a_reply_without_the_answer_is_replaced_by_one_that_gives_it(tmp_path):
+    conv, _backend, store = _conversation(
+        tmp_path, ["Numbers are fun!", "It is 65, I think.", "Hmm.", "No idea."]
+    )
+    deltas, done = _send(conv, "What is seven times eight?")
+    assert "56" in done.text and done.fallback and "forgot" in done.problems
+    assert "65" not in done.text and "".join(deltas) == done.text
+    _deltas, again = _send(conv, "What is the capital of France?")
+    assert "Paris" in again.text and again.text != done.text
+    store.close()
+
+
+def test_a_follow_up_uses_the_last_answer(tmp_path):
+    conv, _backend, store = _conversation(tmp_path, ["10!", "Hmm.", "Hmm."])
+    _send(conv, "What is five plus five?")
+    _deltas, done = _send(conv, "And what is double that?")
+    assert "20" in done.text
+    store.close()
+
+
+def test_bleep_says_the_answer_in_its_format(tmp_path):
+    conv, _backend, store = _conversation(
+        tmp_path, ["*Bweep!* [Translation: Rome.]", "*Bwoo!* [Translation: No.]"], "bleep"
+    )
+    _deltas, done = _send(conv, "What is the capital of Japan?")
+    assert "Tokyo" in done.text and BEEP_FORMAT.match(done.text)
+    store.close()
+
+
+def test_what_the_line_answers_is_said_in_the_users_language_at_once(tmp_path):
+    conv, backend, store = _conversation(tmp_path, ["Hello! I am doing great today."])
+    _deltas, done = _send(conv, "¡Hola! ¿Cómo estás hoy?")
+    assert done.text.startswith("¡Hola! Estoy muy bien") and guess_language(done.text) == "es"
+    assert not backend.requests  # no generation: the small model's Spanish is nonsense
+    store.close()
+
+
+def test_a_reply_in_the_wrong_language_becomes_a_line_in_the_users(tmp_path):
+    conv, _backend, store = _conversation(
+        tmp_path, ["I love dogs, they are great.", "Dogs are the best friends you can have."]
+    )
+    _deltas, done = _send(conv, "Tengo un perro muy grande y no sé qué hacer con él.")
+    assert done.fallback and "language" in done.problems
+    assert guess_language(done.text) == "es" and "español" in done.text
+    store.close()
+
+
+def test_a_reply_in_the_users_language_is_kept(tmp_path):
+    said = "¡Qué bien! Un perro grande es un buen amigo."
+    conv, _backend, store = _conversation(tmp_path, [said])
+    _deltas, done = _send(conv, "Tengo un perro muy grande y no sé qué hacer con él.")
+    assert done.text == said and not done.fallback
+    store.close()
+
+
+def test_other_languages_remember_and_answer(tmp_path):
+    conv, _backend, store = _conversation(tmp_path, ["Hi!", "Hi!", "Your name is Bob.", "Bob."])
+    _send(conv, "Hola, me llamo Lucía y soy de Sevilla.")
+    _deltas, done = _send(conv, "¿Cómo me llamo?")
+    assert done.text == "Te llamas Lucía."  # the apology came with the introduction
+    store.close()
+    conv, _backend, store = _conversation(tmp_path, ["Prague.", "Prague!"], "bleep")
+    _deltas, done = _send(conv, "Jaké je hlavní město České republiky?")
+    assert "Praha" in done.text and BEEP_FORMAT.match(done.text)
+    store.close()
