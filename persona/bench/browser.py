@@ -36,19 +36,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _percentiles(values: list[float]) -> dict:
+    from persona.bench.ui import _percentile
+
     if not values:
         return {"p50": None, "p90": None, "max": None, "n": 0}
-    ordered = sorted(values)
-
-    def q(f: float) -> float:
-        return round(ordered[min(len(ordered) - 1, int(f * len(ordered)))], 1)
-
     return {
-        "p50": round(statistics.median(ordered), 1),
-        "p90": q(0.9),
-        "max": q(1.0),
-        "n": len(ordered),
+        "p50": round(statistics.median(values), 1),
+        "p90": _percentile(values, 0.9),
+        "max": _percentile(values, 1.0),
+        "n": len(values),
     }
+
+
+def launch_chromium(playwright: object, chromium: str, microphone: Path) -> object:
+    """Headless Chromium whose microphone plays `microphone` (a WAV, looped) and which may
+    play audio without a click: the bench's and the browser tests' browser."""
+    return playwright.chromium.launch(
+        executable_path=chromium,
+        args=[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={microphone}",
+            "--autoplay-policy=no-user-gesture-required",
+        ],
+    )
 
 
 def _talk_track(folder: Path, count: int, gap_s: float) -> tuple[Path, float]:
@@ -93,18 +107,7 @@ def run(args: argparse.Namespace) -> dict:
     proc, url = (None, args.url) if args.url else _start_server(args.max_tokens, folder)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=chromium,
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--use-fake-ui-for-media-stream",
-                    "--use-fake-device-for-media-stream",
-                    f"--use-file-for-fake-audio-capture={track}",
-                    "--autoplay-policy=no-user-gesture-required",
-                ],
-            )
+            browser = launch_chromium(p, chromium, track)
             page = browser.new_context(permissions=["microphone"]).new_page()
             page.set_default_timeout(120_000)
             page.goto(url)

@@ -156,18 +156,9 @@ def launch_chromium(playwright, wav: Path):
     chromium = shutil.which("chromium")
     if chromium is None:
         _missing("chromium is not installed (apt-get install chromium)")
-    return playwright.chromium.launch(
-        executable_path=chromium,
-        args=[
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-audio-capture={wav}",
-            "--autoplay-policy=no-user-gesture-required",
-        ],
-    )
+    from persona.bench.browser import launch_chromium as launch
+
+    return launch(playwright, chromium, wav)
 
 
 @pytest.fixture(scope="session")
