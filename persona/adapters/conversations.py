@@ -176,7 +176,7 @@ class ConversationPool:
         if not profile:
             raise BadInput("say what to roast: /roast followed by some text about the person")
         conv = chat.conversation if isinstance(chat, RoastMode) else chat
-        mode = RoastMode(conv, self._roast_session(conv, profile, options))
+        mode = self._roast_mode(conv, profile, options)
         question = mode.ask_consent()
         turn_id = conv.record_exchange(text, question, kind="roast:ask_consent")
         if key is not None:
@@ -184,17 +184,15 @@ class ConversationPool:
                 self._remember(key, mode)
         return _said(question, turn_id)
 
-    def _roast_session(self, conv: Conversation, profile: str, options: GenerationOptions):
-        # Built here rather than with `RoastMode.from_source`, which also reads paths: a
-        # network client must never make the robot open files on this machine.
+    def _roast_mode(self, conv: Conversation, profile: str, options: GenerationOptions):
+        # The profile is read as text only, never with `RoastMode.from_source`, which also
+        # reads paths: a network client must never make the robot open files on this machine.
         from persona.roast.importers.freetext import from_text
-        from persona.roast.session import RoastSession
 
         config = self.services.config
-        return RoastSession(
-            profile=from_text(profile, origin="the roast request"),
-            backend=conv.backend,
-            persona=conv.persona,
+        return RoastMode.for_profile(
+            conv,
+            from_text(profile, origin="the roast request"),
             seed=options.seed,
             n=config.roast_n,
             max_tokens=config.roast_max_tokens,

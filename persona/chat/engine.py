@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from persona.chat.context import PER_MESSAGE_OVERHEAD, fit_prompt
 from persona.chat.guards import ReplyContext
 from persona.chat.known import (
     KnownAnswer,
@@ -26,6 +25,13 @@ from persona.chat.memory import (
     recall_question,
 )
 from persona.chat.other_language import languages, other_language_line, user_language
+from persona.chat.prompt import (
+    ChatPrompt,
+    chat_prompt,
+    known_note,
+    memory_note,
+    prompt_prefix,
+)
 from persona.chat.reply_gate import SentenceGate
 from persona.chat.store import ChatStore, normalise_user
 from persona.chat.text import (
@@ -38,10 +44,7 @@ from persona.llm.base import GenerationOptions, LLMBackend, Message
 from persona.personas import (
     DEFAULT_FALLBACK_REPLY,
     Persona,
-    example_messages,
     render_greeting,
-    render_post_history,
-    render_system_prompt,
     render_template,
     reply_grammar,
 )
@@ -102,25 +105,30 @@ def check_message(text: object, *, max_chars: int = MAX_MESSAGE_CHARS) -> str:
     return text
 
 
-def prompt_prefix(persona: Persona) -> list[Message]:
-    """The fixed start of every chat prompt of `persona`: the system message (naming no
-    user) and the example turns. Pure."""
-    system = render_system_prompt(persona, include_examples=False)
-    return [Message("system", system), *example_messages(persona)]
-
-
-def warm_prefix(backend: LLMBackend, persona: Persona) -> bool:
+def warm_prefix(backend: LLMBackend, persona: Persona, *, reply_tokens: int = 0) -> bool:
     """Evaluate (or load from disk) `persona`'s prompt prefix on backends that keep KV state.
     False when there was nothing to do (already cached, or a backend without `warm`)."""
     warm = getattr(backend, "warm", None)
     if warm is None:
         return False
-    prefix = prompt_prefix(persona)
-    size = sum(backend.count_tokens(m.content) + PER_MESSAGE_OVERHEAD for m in prefix)
-    if size >= backend.context_length:  # a card too big to chat with: the reply says so
-        log.info("not warming %s: its prompt (%d tokens) exceeds the context", persona.id, size)
+    try:
+        prefix = fixed_prompt(backend, persona, reply_tokens=reply_tokens)
+    except BadInput as exc:  # a card too big to chat with: the reply says so
+        log.info("not warming %s: %s", persona.id, exc)
         return False
-    return bool(warm(prefix))
+    return bool(warm(list(prefix.messages)))
+
+
+def fixed_prompt(backend: LLMBackend, persona: Persona, *, reply_tokens: int = 0) -> ChatPrompt:
+    """The start every conversation with `persona` shares (system message and the examples
+    that fit `backend`'s context): what `warm_prefix` evaluates."""
+    return chat_prompt(
+        persona,
+        user_text=None,
+        count_tokens=backend.count_tokens,
+        context_length=backend.context_length,
+        reply_tokens=reply_tokens,
+    )
 
 
 def warm_in_background(backend: LLMBackend, personas: list[Persona]) -> threading.Thread:
@@ -258,8 +266,13 @@ class Conversation:
         prefill = getattr(self.backend, "prefill", None)
         if prefill is None:
             return
-        examples = example_messages(self.persona) if self._examples_fit else []
-        messages = [Message("system", self.system_prompt()), *examples, *self._chat_history()]
+        try:
+            start = self._prompt(None, self.user_name, self.memory(), None)
+        except BadInput:  # cannot happen after a reply that fit; a speed-up only anyway
+            return
+        if start.dropped_turns:  # the next prompt drops turns too, maybe more: only a guess
+            return
+        messages = list(start.messages)
 
         def run() -> None:
             try:
@@ -287,22 +300,43 @@ class Conversation:
         It names no user: who the user is goes in the note after the history, so every
         conversation with a persona starts with the same tokens, whose evaluated KV state
         is kept on disk (`warm`)."""
-        return render_system_prompt(self.persona, include_examples=False)
+        return prompt_prefix(self.persona, examples=False)[0].content
 
     def prompt_prefix(self) -> list[Message]:
-        """The fixed start of every prompt of this persona: system message and examples."""
-        return prompt_prefix(self.persona)
+        """The fixed start of every prompt of this persona, as `warm` evaluates it."""
+        prefix = fixed_prompt(self.backend, self.persona, reply_tokens=self.options.max_tokens)
+        return list(prefix.messages)
 
     def warm(self) -> bool:
         """Have the backend evaluate (or load from disk) the fixed prompt prefix now, so the
         first reply only reads what is new. False when there was nothing to do."""
-        return warm_prefix(self.backend, self.persona)
+        return warm_prefix(self.backend, self.persona, reply_tokens=self.options.max_tokens)
 
     def memory_note(self) -> str:
         """What the robot remembers about the user, as placed after the history."""
-        return render_template(
-            "chat/memory_note.j2", user_name=self.user_name, facts=self.memory()
-        ).strip()
+        return memory_note(self.user_name, self.memory())
+
+    def _prompt(
+        self,
+        text: str | None,
+        user_name: str | None,
+        facts: list[Fact],
+        known_say: str | None,
+        reply_tokens: int | None = None,
+    ) -> ChatPrompt:
+        """This conversation's prompt for `text` (None: the start of the next one)."""
+        return chat_prompt(
+            self.persona,
+            history=self._chat_history(),
+            user_text=text,
+            user_name=user_name,
+            facts=facts,
+            known_say=known_say,
+            examples=self._examples_fit,
+            count_tokens=self.backend.count_tokens,
+            context_length=self.backend.context_length,
+            reply_tokens=self.options.max_tokens if reply_tokens is None else reply_tokens,
+        )
 
     # -- turns ---------------------------------------------------------------
     def greet(self) -> str:
@@ -333,13 +367,6 @@ class Conversation:
     def _validate(self, text: str) -> str:
         return check_message(text, max_chars=self.max_message_chars)
 
-    @staticmethod
-    def _stop_strings(user_name: str | None) -> tuple[str, ...]:
-        labels = {"User", "user", "USER", "Human"}
-        if user_name:
-            labels.add(user_name)
-        return tuple(f"\n{label}:" for label in sorted(labels))
-
     def _reply(
         self, text: str, *, abort: threading.Event | None, options: GenerationOptions
     ) -> Iterator[ReplyEvent]:
@@ -349,37 +376,19 @@ class Conversation:
         known.update({f.kind: f for f in new_facts})
         name = known["name"].value if "name" in known else self._id_as_name()
 
-        # Memory goes in the tail note, so the system prompt (and with it the KV cache
-        # of the whole history) stays the same when a new fact is learnt. The examples
-        # are real chat turns: tiny models copy those far better than prose examples.
-        note = render_template(
-            "chat/memory_note.j2", user_name=name, facts=list(known.values())
-        ).strip()
-        post = render_post_history(self.persona, user_name=name or "friend").strip()
         earlier_user = [t.user_text for t in self._turns if t.user_text is not None]
         lang = self._user_language(text, earlier_user)
         # A question the robot knows for certain is answered from code and data; the fact
         # goes nearest to where the model writes, and the gate checks the reply holds it.
         known_ans = known_answer(text, earlier=earlier_user, persona_name=self.persona.name)
-        hint = render_template("chat/known_note.j2", say=known_ans.say).strip() if known_ans else ""
-        tail_text = "\n".join(part for part in (post, note, hint) if part)  # memory, fact last
-        tail = [Message("system", tail_text)] if tail_text else []
-        budget = max(self.backend.context_length - options.max_tokens, 64)
-        fitted = fit_prompt(
-            system=self.system_prompt(),
-            examples=example_messages(self.persona) if self._examples_fit else (),
-            history=self._chat_history(),
-            new_message=Message("user", text),
-            tail=tail,
-            count_tokens=self.backend.count_tokens,
-            budget=budget,
-            context_length=self.backend.context_length,
-        )
+        hint = known_note(known_ans.say) if known_ans else ""
+        say = known_ans.say if known_ans else None
+        fitted = self._prompt(text, name, list(known.values()), say, options.max_tokens)
         self._examples_fit = fitted.used_examples
         if fitted.dropped_turns:
             log.info("dropped %d old messages to fit the context", fitted.dropped_turns)
 
-        stops = self._stop_strings(name)
+        stops = fitted.stop
         gen_options = replace(
             options,
             stop=tuple(dict.fromkeys((*options.stop, *stops))),
@@ -437,7 +446,7 @@ class Conversation:
                 opts = replace(opts, seed=seed, temperature=max(opts.temperature, 0.7))
             raw = visible = ""
             finish, status = "stop", "more"
-            stream = self.backend.stream_chat(fitted.messages, opts, abort)
+            stream = self.backend.stream_chat(list(fitted.messages), opts, abort)
             try:
                 for delta in stream:
                     if delta.finish_reason:

@@ -2,8 +2,10 @@
 (consent first, then "again" / "harder" / "be nicer", and "stop" ends it) instead of the
 plain chat, and every exchange is still stored in the conversation's history.
 
-The terminal chat, the voice loop and the UI use the same object, so roast mode behaves
-the same everywhere.
+Roast-in-chat is this object everywhere (the terminal chat, the voice loop, the servers'
+`/roast` and the scenarios), built by `RoastMode.for_profile`, so it behaves the same. The
+UI's roast tab has no conversation: it roasts its loaded profile through the same
+`RoastSession`, built by the same `new_roast_session` with the same defaults.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from persona.chat.engine import Conversation, ReplyDelta, ReplyDone, ReplyEvent
 
 if TYPE_CHECKING:
+    from persona.roast.profile import Profile
     from persona.roast.session import RoastSession, SessionReply
 
 
@@ -29,21 +32,40 @@ class RoastMode:
         self.last: SessionReply | None = None
 
     @classmethod
-    def from_source(
-        cls, conversation: Conversation, source: str, *, seed: int | None = None, n: int = 3
+    def for_profile(
+        cls,
+        conversation: Conversation,
+        profile: Profile,
+        *,
+        intensity: str | None = None,
+        seed: int | None = None,
+        n: int | None = None,
+        max_tokens: int | None = None,
     ) -> RoastMode:
-        """Load a profile (path or free text) and offer to roast it."""
-        from persona.roast import load_profile
-        from persona.roast.session import RoastSession
+        """Roast mode on `conversation` for `profile`, consent not yet asked; None takes
+        `new_roast_session`'s default."""
+        from persona.roast.session import new_roast_session
 
-        session = RoastSession(
-            profile=load_profile(source),
-            backend=conversation.backend,
-            persona=conversation.persona,
+        session = new_roast_session(
+            profile,
+            conversation.backend,
+            conversation.persona,
+            intensity=intensity,
             seed=seed,
             n=n,
+            max_tokens=max_tokens,
         )
         return cls(conversation, session)
+
+    @classmethod
+    def from_source(
+        cls, conversation: Conversation, source: str, *, seed: int | None = None
+    ) -> RoastMode:
+        """Load a profile (a path or free text, so never from a network client) and offer
+        to roast it."""
+        from persona.roast import load_profile
+
+        return cls.for_profile(conversation, load_profile(source), seed=seed)
 
     def __getattr__(self, name: str):
         return getattr(self.conversation, name)

@@ -58,23 +58,43 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from persona.chat.engine import prompt_prefix
-    from persona.personas import dump_persona_yaml, load_persona, render_template
+    from persona.personas import dump_persona_yaml, load_persona
 
     persona = load_persona(args.persona)
     if args.system:
-        # What the engine sends before the history: the same function builds both.
-        messages = prompt_prefix(persona)
-        if args.no_examples:
-            messages = messages[:1]
-        for message in messages:
-            print(f"[{message.role}]\n{message.content}\n")
-        if args.user:
-            note = render_template("chat/memory_note.j2", user_name=args.user, facts=[])
-            print(f"[system, after the history]\n{note.strip()}")
+        print(first_turn_prompt(persona, user_name=args.user, examples=not args.no_examples))
     else:
         print(dump_persona_yaml(persona), end="")
     return 0
+
+
+SHOWN_MESSAGE = "(your message)"
+
+
+def first_turn_prompt(persona, *, user_name: str | None, examples: bool = True) -> str:
+    """What the model receives for the first message after the greeting, built by the
+    engine's own `chat_prompt`, with a placeholder for the message and a line saying so."""
+    from persona.chat.prompt import chat_prompt, render_chat_prompt
+    from persona.llm.base import BackendConfig, GenerationOptions, Message
+    from persona.personas import render_greeting
+
+    greeting = render_greeting(persona, user_name=user_name or "friend")
+    context, reply = BackendConfig().n_ctx, GenerationOptions().max_tokens
+    prompt = chat_prompt(
+        persona,
+        history=[Message("assistant", greeting)] if greeting else [],
+        user_text=SHOWN_MESSAGE,
+        user_name=user_name,
+        examples=examples,
+        count_tokens=lambda text: len(text) // 4 + 1,  # no model here: about 4 chars a token
+        context_length=context,
+        reply_tokens=reply,
+    )
+    return (
+        f"{render_chat_prompt(prompt)}\n"
+        f"# the first turn after the greeting, {SHOWN_MESSAGE!r} standing for the message; "
+        f"fitted to a {context:,}-token context less {reply} for the reply"
+    )
 
 
 def _export(args: argparse.Namespace) -> int:

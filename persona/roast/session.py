@@ -5,7 +5,8 @@ starts the bit; a no ("no", "nope", "not now", "ok, no thanks", "sure, NOT") dec
 ends roast mode, and anything else asks again. Afterwards "again" roasts a different angle,
 "harder" / "be nicer" move the intensity, and "stop", "that hurt" or "not funny" drop the
 bit with a short apology (consent must be given again to restart). `classify` and
-`consent_answer` are pure; `RoastSession` holds the per-conversation state.
+`consent_answer` are pure; `RoastSession` holds the per-conversation state, and
+`new_roast_session` is the one way every front end builds it.
 """
 
 from __future__ import annotations
@@ -22,11 +23,17 @@ from persona.roast.generate import (
     RoastDelta,
     RoastOptions,
     RoastResult,
+    check_intensity,
     stream_roast,
 )
 from persona.roast.profile import Profile
 
 log = logging.getLogger(__name__)
+
+# The defaults every roast session starts from, whoever builds it.
+DEFAULT_INTENSITY = "medium"
+DEFAULT_CANDIDATES = 3  # roasts drafted per turn, the best one said
+DEFAULT_MAX_TOKENS = 60
 
 _STOP = {
     "hurt": re.compile(r"\b(?:that hurt|ouch|too far|too mean|hurtful|rude|not cool)\b", re.I),
@@ -116,10 +123,10 @@ class RoastSession:
     profile: Profile
     backend: LLMBackend
     persona: object | None = None
-    intensity: str = "medium"
+    intensity: str = DEFAULT_INTENSITY
     consent: bool = False
-    n: int = 3
-    max_tokens: int = 60
+    n: int = DEFAULT_CANDIDATES
+    max_tokens: int = DEFAULT_MAX_TOKENS
     seed: int | None = None
     history: list[str] = field(default_factory=list)
 
@@ -205,6 +212,32 @@ class RoastSession:
         assert result is not None  # stream_roast always ends with RoastDone
         self.history.append(result.text)
         yield SessionReply(result.text, "roast", self.intensity, result)
+
+
+def new_roast_session(
+    profile: Profile,
+    backend: LLMBackend,
+    persona: object | None,
+    *,
+    intensity: str | None = None,
+    consent: bool = False,
+    seed: int | None = None,
+    n: int | None = None,
+    max_tokens: int | None = None,
+) -> RoastSession:
+    """A roast session on `profile`: the one constructor the chat, voice, servers, scenarios
+    and the UI's roast tab share. None takes the default, so callers pass their settings
+    through as they are. `consent=True` only where the user already agreed (the UI's box)."""
+    return RoastSession(
+        profile=profile,
+        backend=backend,
+        persona=persona,
+        intensity=check_intensity(intensity or DEFAULT_INTENSITY),
+        consent=consent,
+        seed=seed,
+        n=DEFAULT_CANDIDATES if n is None else n,
+        max_tokens=DEFAULT_MAX_TOKENS if max_tokens is None else max_tokens,
+    )
 
 
 def _final(stream: Iterator[RoastDelta | SessionReply]) -> SessionReply:

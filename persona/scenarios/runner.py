@@ -246,18 +246,14 @@ class _RunState:
         """Roast mode on the conversation, as `persona chat --roast` starts it (no consent yet)."""
         if self.profile is None:
             return None
-        from persona.roast.session import RoastSession
-
-        session = RoastSession(
-            profile=self.profile,
-            backend=self.backend,
-            persona=self.persona,
+        return RoastMode.for_profile(
+            self.conv,
+            self.profile,
             intensity=self.scenario.intensity,
+            seed=self.seed,
             n=self.scenario.roast_candidates,
             max_tokens=self.scenario.max_tokens,
-            seed=self.seed,
         )
-        return RoastMode(self.conv, session)
 
     def restart(self) -> None:
         """A new engine instance on the same SQLite file, as after a power cycle."""

@@ -577,7 +577,7 @@ def stream_roast(
     roast is chosen, then the final view with the angles it used. The checks run before
     the first view, so a refused roast raises before anything is shown."""
     from persona.roast.generate import RoastDelta
-    from persona.roast.session import RoastSession, shift_intensity
+    from persona.roast.session import new_roast_session, shift_intensity
 
     if not consent:
         raise BadInput("tick the consent box first: roast only someone who agreed to it")
@@ -587,12 +587,12 @@ def stream_roast(
         raise BadInput("consent is given per profile: tick the consent box again for this profile")
     bit = session.roast
     if bit is None or action == "roast":
-        bit = RoastSession(
-            profile=session.profile,
-            backend=services.backend(session.model),
-            persona=session.persona,
+        bit = new_roast_session(
+            session.profile,
+            services.backend(session.model),
+            session.persona,
             intensity=intensity,
-            consent=True,
+            consent=True,  # the box ticked for this profile, checked above
             n=services.config.roast_n,
             max_tokens=services.config.roast_max_tokens,
         )
