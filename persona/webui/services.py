@@ -16,6 +16,7 @@ from pathlib import Path
 from persona.chat import ChatStore
 from persona.errors import PersonaError
 from persona.llm import BackendConfig, GenerationOptions, LLMBackend, open_backend
+from persona.roast.session import DEFAULT_CANDIDATES, DEFAULT_MAX_TOKENS
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,8 @@ class UiConfig:
     threads: int | None = None
     max_tokens: int = 160
     temperature: float = 0.7
-    roast_n: int = 3
-    roast_max_tokens: int = 60
+    roast_n: int = DEFAULT_CANDIDATES
+    roast_max_tokens: int = DEFAULT_MAX_TOKENS
     db_path: str | None = None
     upload_root: str | None = None  # per-session folders go here (default: a temp folder)
 
@@ -55,8 +56,8 @@ class UiConfig:
             base_url=os.environ.get("PERSONA_BASE_URL") or None,
             api_key=os.environ.get("PERSONA_API_KEY") or None,
             max_tokens=_env_int("PERSONA_UI_MAX_TOKENS", 160),
-            roast_n=_env_int("PERSONA_UI_ROAST_N", 3),
-            roast_max_tokens=_env_int("PERSONA_UI_ROAST_MAX_TOKENS", 60),
+            roast_n=_env_int("PERSONA_UI_ROAST_N", DEFAULT_CANDIDATES),
+            roast_max_tokens=_env_int("PERSONA_UI_ROAST_MAX_TOKENS", DEFAULT_MAX_TOKENS),
             threads=_env_int("PERSONA_UI_THREADS", 0) or None,
             db_path=os.environ.get("PERSONA_UI_DB") or None,
             upload_root=os.environ.get("PERSONA_UI_UPLOADS") or None,
