@@ -84,6 +84,25 @@ def _talk_track(folder: Path, count: int, gap_s: float) -> tuple[Path, float]:
     return path, track.size / RATE
 
 
+# The server's stages of each timed turn (`app.run_reply`), from the last word: the pause
+# seen, transcription, the turn model, the end of turn; the reply's start (negative: at
+# the pause, before the turn was decided) and the page's round trip, both from the end of
+# turn; then from the reply's start: first text, first piece to synthesis, first audio.
+STAGES = (
+    "pause_seen_ms",
+    "stt_ms",
+    "turn_model_ms",
+    "end_of_turn_ms",
+    "to_reply_ms",
+    "page_round_trip_ms",
+    "first_token_ms",
+    "first_text_ms",
+    "first_piece_ms",
+    "first_tts_ms",
+    "first_audio_ready_ms",
+    "audio_ready_after_last_word_ms",
+)
+
 ROWS_JS = """() => [...document.querySelectorAll('#chatbot .message-row')].map(r =>
     [r.classList.contains('user-row') ? 'user' : 'bot', r.innerText.trim()])"""
 
@@ -142,10 +161,11 @@ def run(args: argparse.Namespace) -> dict:
     turns = [t for t in stats["turns"].values() if "lastWordToFirstSound" in t]
     heard = [text for who, text in rows if who == "user"]
     stages = {}
-    for name in ("end_of_turn_ms", "to_reply_ms", "first_token_ms", "first_audio_ready_ms"):
+    for name in STAGES:
         values = [t["stages"][name] for t in turns if t.get("stages", {}).get(name) is not None]
         stages[name] = _percentiles(values)["p50"]
     ended_by = [t.get("stages", {}).get("ended_by") for t in turns]
+    speculative = [bool(t.get("stages", {}).get("speculative")) for t in turns]
     delivery = [t["deliveryMs"] for t in turns if "deliveryMs" in t]
     stages["delivery_to_page_ms"] = _percentiles(delivery)["p50"]
     asked = [QUESTIONS[i % len(QUESTIONS)].words for i in range(count)]
@@ -160,8 +180,16 @@ def run(args: argparse.Namespace) -> dict:
         "cut_offs": max(0, len(heard) - count),
         "ended_by_turn_model": ended_by.count("turn-model"),
         "ended_by_silence": ended_by.count("silence"),
+        "replies_started_at_the_pause": speculative.count(True),
         "heard": heard,
         "asked": asked,
+        "per_turn": [
+            {
+                "last_word_to_first_sound_ms": round(t["lastWordToFirstSound"], 1),
+                **{k: v for k, v in t.get("stages", {}).items() if v is not None},
+            }
+            for t in turns
+        ],
         "max_tokens": args.max_tokens,
         "definition": "last voiced audio of the question (dated by the server from the mic "
         "stream) to the first reply sample scheduled by the page's player",

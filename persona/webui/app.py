@@ -12,6 +12,7 @@ import inspect
 import json
 import logging
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -27,6 +28,7 @@ from persona.webui.hands_free import (
     SpeechBegan,
 )
 from persona.webui.layout import Layout, build_layout, launch_options
+from persona.webui.reply_ahead import HandsFreeReplies, ReplyAhead
 from persona.webui.services import Services, UiConfig
 from persona.webui.session_state import (
     Latency,
@@ -100,6 +102,9 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
 
 
 def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegistry) -> None:
+    # Each tab's hands-free replies, started by its listener (see `open_listener`).
+    hands_free: weakref.WeakKeyDictionary[UiSession, HandsFreeReplies] = weakref.WeakKeyDictionary()
+
     def session_for(request: gr.Request, saved: object = None) -> UiSession:
         key = request.session_hash or "anonymous"
         session = sessions.get(key)
@@ -147,14 +152,20 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         session.waiting = True  # queued for the model: Stop now means "never mind"
         return shown(handlers.pending_messages(session, text)), "", text
 
-    def open_speaker(session: UiSession, speak: bool, started: float) -> ReplySpeaker | None:
+    def open_speaker(
+        session: UiSession, speak: bool, started: float, *, warn: bool = True
+    ) -> ReplySpeaker | None:
+        """`warn`: say on the page when the voice cannot load (only inside an event)."""
         if not speak:
             return None
         persona = session.persona
-        tts = _guard(lambda: services.tts(persona.voice.tts or None, persona.voice.speed))
+        voice = lambda: services.tts(persona.voice.tts or None, persona.voice.speed)  # noqa: E731
+        tts = _guard(voice) if warn else _quiet(voice)
         if tts is None:
             return None
-        return ReplySpeaker(tts, raw_text=handlers.speaks_raw(persona), started=started)
+        return ReplySpeaker(
+            tts, raw_text=handlers.speaks_raw(persona), started=started, whole_sentences=True
+        )
 
     def run_reply(
         session: UiSession,
@@ -165,18 +176,25 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         transcribe_ms: float | None = None,
         extra: tuple = (),
         heard: dict | None = None,
+        ahead: ReplyAhead | None = None,
     ) -> Iterator[tuple]:
         """Outputs: *extra, chatbot, feed, subtitle, latency, replay audio.
-        `heard`: a hands-free turn's times (epoch ms of its last word, `lastWord`, and of
-        the end of turn, `heardAt`), for the player's last-word-to-first-sound figure."""
+        `heard`: a hands-free turn's times (epoch ms of its last word, `lastWord`, of its
+        pause, `pausedAt`, and of the end of turn, `heardAt`; `sttMs`, `turnMs`), for the
+        player's last-word-to-first-sound figure. `ahead`: the reply, already started on
+        the server (a hands-free turn); otherwise it starts here. A spoken reply runs on a
+        thread of its own, so each piece of audio goes to the page the moment it is ready."""
         skip = gr.skip()
-        started = time.perf_counter()
-        started_at = time.time() * 1000
+        entered_at = time.time() * 1000
         heard = heard or {}
-        speaker = open_speaker(session, speak, started)
+        if ahead is None:
+            speaker = open_speaker(session, speak, time.perf_counter())
+            if speaker is not None:
+                ahead = ReplyAhead(services, session, text, speaker=speaker, retry=retry)
+        speaker = ahead.speaker if ahead is not None else None
+        started_at = ahead.started_at * 1000 if ahead is not None else entered_at
         session.speaker = speaker
         session.said = []
-        said = ""
 
         def sub() -> str:
             spoken = " ".join(speaker.spoken) if speaker else ""
@@ -195,18 +213,16 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
 
         thinking = control(state="thinking", lastWord=heard.get("lastWord"))
         yield (*extra, skip, thinking, "", skip, None)
-
-        def hear(reply: str) -> None:
-            """On the model's thread: each new piece of text goes to the speech at once."""
-            nonlocal said
-            if reply.startswith(said) and len(reply) > len(said):
-                speaker.push(reply[len(said) :])
-                said = reply
-
+        updates = (
+            ahead.updates()
+            if ahead is not None
+            else handlers.stream_reply(services, session, text, retry=retry)
+        )
         try:
-            for update in handlers.stream_reply(
-                services, session, text, retry=retry, on_text=hear if speaker else None
-            ):
+            for update in updates:
+                if update is None:  # only audio is new
+                    yield from pieces()
+                    continue
                 if update.done:
                     session.latency = replace(session.latency, transcribe_ms=transcribe_ms)
                 yield (*extra, shown(update.messages), skip, skip, skip, skip)
@@ -235,24 +251,35 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                 skip,
             )
             return
-        if session.abort.is_set():  # stopped, or a switch is waiting: nothing stale after
+        if ahead.aborted:  # stopped, or a switch is waiting: nothing stale after
             speaker.cancel()
             yield (*extra, skip, control(state="done"), skip, skip, skip)
             return
-        speaker.finish()
-        for piece in speaker.rest():
+        for piece in speaker.rest():  # the reply's thread has said its last sentence
             yield (*extra, skip, sent(piece), sub(), skip, skip)
         if session.speaker is speaker:
             session.speaker = None  # all said (the page may still be playing it)
         if speaker.failed:
             gr.Warning("no audio: speech synthesis failed (see the server log)")
         session.latency = replace(session.latency, first_audio_ms=speaker.first_audio_ms)
+        last_word = heard.get("lastWord")
+        ready_at = None if speaker.first_audio_ms is None else started_at + speaker.first_audio_ms
         stages = {
-            "end_of_turn_ms": _minus(heard.get("heardAt"), heard.get("lastWord")),
+            "pause_seen_ms": _minus(heard.get("pausedAt"), last_word),
+            "stt_ms": heard.get("sttMs"),
+            "turn_model_ms": heard.get("turnMs"),
+            "end_of_turn_ms": _minus(heard.get("heardAt"), last_word),
+            # Negative: the reply started during the pause, before the turn was decided.
             "to_reply_ms": _minus(started_at, heard.get("heardAt")),
+            "page_round_trip_ms": _minus(entered_at, heard.get("heardAt")),
             "first_token_ms": session.latency.first_token_ms,
+            "first_text_ms": speaker.first_text_ms,
+            "first_piece_ms": speaker.first_piece_ms,
+            "first_tts_ms": speaker.first_tts_ms,
             "first_audio_ready_ms": speaker.first_audio_ms,
+            "audio_ready_after_last_word_ms": _minus(ready_at, last_word),
             "ended_by": heard.get("by"),
+            "speculative": bool(ahead.speculative),
         }
         yield (
             *extra,
@@ -285,22 +312,59 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
             yield (*out, None)
 
     def open_listener(session: UiSession) -> BackgroundListener:
-        """The tab's listener, with its models loaded before the first chunk needs them."""
+        """The tab's listener, with its models loaded before the first chunk needs them.
+        Its events start replies on the server (`HandsFreeReplies`), at the pause."""
         if session.listener is None:
+            replies = HandsFreeReplies(
+                functools.partial(reply_ahead, session),
+                on_confirm=functools.partial(reply_stands, session),
+            )
+            hands_free[session] = replies
             listener = HandsFreeListener(services.stt(), services.turn_detector())
-            session.listener = BackgroundListener(listener)
+            session.listener = BackgroundListener(listener, on_event=replies.on_event)
+        persona = session.persona
+        _quiet(lambda: services.tts(persona.voice.tts or None, persona.voice.speed))
         return session.listener
 
-    def listen(chunk: tuple | None, request: gr.Request):
+    def reply_ahead(
+        session: UiSession, text: str, speculative: bool, after: ReplyAhead | None
+    ) -> ReplyAhead | None:
+        """On the listener's thread: start the reply to a hands-free turn, or None when the
+        session is busy with another (the page's handler then starts it, as it queues)."""
+        if after is not None and after.aborted:
+            after.wait(timeout=2.0)  # a reply talked over ends within a token
+        replies = hands_free.get(session)
+        if session.closed or session.busy or session.waiting or replies is None:
+            return None
+        try:
+            text = handlers.check_message(text)
+        except PersonaError:
+            return None
+        speaker = open_speaker(session, replies.speak, time.perf_counter(), warn=False)
+        ahead = ReplyAhead(
+            services, session, text, speaker=speaker, speculative=speculative, after=after
+        )
+        log.debug("hands-free: reply started (%s): %r", "pause" if speculative else "turn", text)
+        return ahead
+
+    def reply_stands(session: UiSession, ahead: ReplyAhead) -> None:
+        """A hands-free reply is confirmed: Stop and barge-in now cut its speech too."""
+        if ahead.speaker is not None:
+            session.speaker = ahead.speaker
+
+    def listen(chunk: tuple | None, speak: bool, request: gr.Request):
         """A chunk of the open mic: a finished question goes to the hidden `heard` box (its
-        change starts the reply); speech over the robot stops it (barge-in)."""
+        change sends the reply, which the server started already); speech over the robot
+        stops it (barge-in)."""
         session = session_for(request)
         if chunk is None:
             return gr.skip(), gr.skip(), gr.skip()
         listener = open_listener(session)
+        hands_free[session].speak = bool(speak)
         listener.push(*chunk)
         heard, feed, chat = gr.skip(), gr.skip(), gr.skip()
-        for event in listener.take():
+        # Brief: a busy handler loses mic chunks; the server starts replies by itself.
+        for event in listener.take(wait_s=0.05):
             if isinstance(event, SpeechBegan):
                 log.debug(
                     "hands-free: speech began (replying: %s, speaking for %.1f s more)",
@@ -310,11 +374,15 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                 if session.busy or session.speaking_until > time.time():
                     feed, chat = interrupt(session, "[interrupted by the user]")
             elif isinstance(event, HeardTurn):
+                paused = event.paused_at
                 heard = json.dumps(
                     {
                         "text": event.text,
                         "lastWord": event.last_voice_at * 1000,
+                        "pausedAt": None if paused is None else paused * 1000,
                         "heardAt": event.heard_at * 1000,
+                        "sttMs": event.stt_ms,
+                        "turnMs": event.turn_ms,
                         "by": event.by,
                     }
                 )
@@ -327,11 +395,14 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         except ValueError:
             return
         text = handlers.check_message(str(turn.get("text") or ""))
-        times = {k: turn.get(k) for k in ("lastWord", "heardAt")}
+        times = {k: turn.get(k) for k in ("lastWord", "pausedAt", "heardAt", "sttMs", "turnMs")}
         times = {k: float(v) for k, v in times.items() if isinstance(v, int | float)}
         times["by"] = str(turn.get("by") or "")[:20]
+        session = session_for(request)
+        replies = hands_free.get(session)
+        ahead = replies.take(text) if replies is not None else None
         for out in run_reply(
-            session_for(request), text, speak, retry=False, extra=(text,), heard=times
+            session, text, speak, retry=False, extra=(text,), heard=times, ahead=ahead
         ):
             yield (*out, gr.skip())
 
@@ -533,7 +604,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
     ).then(None, [ui.hands_free], None, js=START_LIVE_MIC_JS)
     ui.live_mic.stream(
         listen,
-        [ui.live_mic],
+        [ui.live_mic, ui.speak],
         [ui.heard, ui.feed, ui.chatbot],
         stream_every=0.25,
         time_limit=3600,
@@ -581,4 +652,13 @@ def _guard(fn: Callable[[], Any]) -> Any:
     except Exception:  # noqa: BLE001 - logged; the text reply still stands
         log.exception("speech synthesis failed")
         gr.Warning("no audio: speech synthesis failed (see the server log)")
+    return None
+
+
+def _quiet(fn: Callable[[], Any]) -> Any:
+    """`_guard` off the page's events (no page to warn): the failure is only logged."""
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - the page's own handler reports it
+        log.warning("no audio: %s", exc)
     return None

@@ -45,11 +45,13 @@ ChatMessages = list[dict[str, str]]
 
 @dataclass(frozen=True, slots=True)
 class ChatUpdate:
-    """The chat so far; `done` on the last update of a turn (then `text` is the reply)."""
+    """The chat so far; `done` on the last update of a turn (then `text` is the reply, and
+    `stored` says whether the exchange went into the conversation)."""
 
     messages: ChatMessages
     done: bool = False
     text: str = ""
+    stored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,17 +275,21 @@ def stream_reply(
     *,
     retry: bool = False,
     on_text: Callable[[str], None] | None = None,
+    keep_stopped: Callable[[], bool] | None = None,
 ) -> Iterator[ChatUpdate]:
     """Stream one reply (or regenerate the last one with `retry`). Lazy.
 
     With `on_text` the model runs on a thread of its own, at its own pace, and `on_text`
     gets the reply so far after every piece (the speech starts from there); this iterator
     then yields the newest chat each time it is asked, so a slow page never slows the
-    model down."""
+    model down. A stopped reply keeps what was shown unless `keep_stopped()` says no (a
+    reply started during a pause that the user talked on through)."""
     check_idle(session)
     abort = session.begin_reply()
     try:
-        updates = _stream_reply(services, session, text, retry=retry, abort=abort)
+        updates = _stream_reply(
+            services, session, text, retry=retry, abort=abort, keep_stopped=keep_stopped
+        )
         if on_text is not None:
             updates = _ahead(updates, on_text, abort)
         for update in updates:
@@ -306,7 +312,7 @@ def _ahead(
     def run() -> None:
         try:
             for update in updates:
-                reply = update.text if update.done else _last_reply(update.messages)
+                reply = update.text if update.done else last_reply(update.messages)
                 on_text(reply)
                 box.put(update)
         except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
@@ -338,7 +344,8 @@ def _ahead(
             worker.join(timeout=30)
 
 
-def _last_reply(messages: ChatMessages) -> str:
+def last_reply(messages: ChatMessages) -> str:
+    """The assistant's text at the end of the chat ("" when the user spoke last)."""
     return messages[-1]["content"] if messages and messages[-1]["role"] == "assistant" else ""
 
 
@@ -349,6 +356,7 @@ def _stream_reply(
     *,
     retry: bool,
     abort: threading.Event,
+    keep_stopped: Callable[[], bool] | None = None,
 ) -> Iterator[ChatUpdate]:
     conv = session.conversation
     if conv is None:
@@ -383,7 +391,8 @@ def _stream_reply(
             done = event
     reply = done.text if done is not None else shown
     if done is not None and done.finish_reason == "abort":
-        if not retry:  # keep what was shown; a stopped retry keeps the old reply
+        # Keep what was shown; a stopped retry keeps the old reply.
+        if not retry and (keep_stopped is None or keep_stopped()):
             conv.record_interruption(shown, note=session.stop_note)
         yield ChatUpdate(chat_messages(session), done=True, text="")
         return
@@ -392,13 +401,14 @@ def _stream_reply(
         reply_ms=(time.perf_counter() - start) * 1000,
     )
     messages = chat_messages(session)
-    if done is None or done.turn_id is None:  # nothing stored: still show what was said
+    stored = done is not None and done.turn_id is not None
+    if not stored:  # nothing stored: still show what was said
         messages = [
             *before,
             {"role": "user", "content": text},
             {"role": "assistant", "content": reply},
         ]
-    yield ChatUpdate(messages, done=True, text=reply)
+    yield ChatUpdate(messages, done=True, text=reply, stored=stored)
 
 
 def undo(session: UiSession) -> tuple[ChatMessages, str]:

@@ -5,6 +5,9 @@ pause the question is transcribed at once, and when the transcript reads finishe
 Smart Turn model agrees the turn ends there (about 200 ms of silence), otherwise after the
 VAD's full silence. Speech that starts while the robot talks is reported, so the app can
 stop the reply (barge-in; it needs the browser's echo cancellation or headphones).
+
+As in the voice loop, the pause's transcript is reported (`TurnPaused`) before the turn is
+decided, so a reply can start during the pause; `TurnResumed` takes it back.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -38,18 +42,48 @@ class SpeechBegan:
 
 
 @dataclass(frozen=True, slots=True)
+class TurnPaused:
+    """A pause that may end the turn, with the transcript so far: a reply may start from
+    it now (it is said only once a `HeardTurn` with the same text confirms it)."""
+
+    text: str
+    last_voice_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResumed:
+    """The last `TurnPaused` was not the end: the user went on (or its words were lost)."""
+
+
+@dataclass(frozen=True, slots=True)
 class HeardTurn:
     """A finished question. `last_voice_at`: wall-clock time (epoch s) of its last voiced
     audio, estimated from the chunk's arrival; `heard_at`: when the turn ended (epoch s);
-    `by`: what ended it."""
+    `by`: what ended it. `paused_at`: when its pause was seen (epoch s); `stt_ms` and
+    `turn_ms`: how long transcription and the turn model took (None: did not run)."""
 
     text: str
     last_voice_at: float
     by: str  # "turn-model" or "silence"
     heard_at: float = field(default_factory=time.time)
+    paused_at: float | None = None
+    stt_ms: float | None = None
+    turn_ms: float | None = None
 
 
-HandsFreeEvent = SpeechBegan | HeardTurn
+HandsFreeEvent = SpeechBegan | TurnPaused | TurnResumed | HeardTurn
+
+
+@dataclass(frozen=True, slots=True)
+class _Guess:
+    """A pause's transcript; the utterance's end reuses it when no speech came since (the
+    same `start` and speech `windows`)."""
+
+    start: int
+    windows: int
+    text: str
+    paused_at: float
+    stt_ms: float
 
 
 @dataclass(eq=False)
@@ -63,7 +97,7 @@ class HandsFreeListener:
     _vad: StreamingVad = field(init=False)
     _resampler: StreamResampler | None = field(default=None, init=False)
     _rate: int = field(default=0, init=False)
-    _guess: tuple[int, int, str] | None = field(default=None, init=False)  # start, windows
+    _guess: _Guess | None = field(default=None, init=False)  # the last pause's transcript
     _last_voice: int = field(default=0, init=False)  # stream position (16 kHz samples)
 
     def __post_init__(self) -> None:
@@ -81,36 +115,64 @@ class HandsFreeListener:
     ) -> list[HandsFreeEvent]:
         """A mic chunk at any rate: the events it completed. `arrived`: when the chunk
         reached the server (default: now); it dates the last voiced sample."""
+        return list(self.events(rate, samples, arrived=arrived))
+
+    def events(
+        self, rate: int, samples: np.ndarray, *, arrived: float | None = None
+    ) -> Iterator[HandsFreeEvent]:
+        """Like `feed`, lazily: each event as soon as it is known, so a `TurnPaused` is out
+        before the turn model is asked about that pause."""
         arrived = time.time() if arrived is None else arrived
         audio = self._to_16k(rate, samples)
-        out: list[HandsFreeEvent] = []
         for event in self._vad.feed(audio):
             if isinstance(event, VadStart):
                 self._guess = None
-                out.append(SpeechBegan())
+                yield SpeechBegan()
             elif isinstance(event, VadPause):
                 self._last_voice = event.sample - self._windows(self.vad_config.speculate_ms)
-                text = self._transcribe(event.audio)
-                self._guess = (event.start, event.speech_windows, text)
-                if text and self._finished(text, event.audio):
+                paused_at = time.time()
+                text, stt_ms = self._transcribe(event.audio)
+                self._guess = _Guess(event.start, event.speech_windows, text, paused_at, stt_ms)
+                if not text:
+                    continue
+                yield TurnPaused(text, self._dated(arrived))
+                started = time.perf_counter()
+                finished = self._finished(text, event.audio)
+                turn_ms = round((time.perf_counter() - started) * 1000, 1)
+                if finished:
                     end = self._vad.end_now()
                     if isinstance(end, VadEnd):
-                        out.append(HeardTurn(text, self._dated(arrived), "turn-model"))
                         self._guess = None
+                        yield HeardTurn(
+                            text,
+                            self._dated(arrived),
+                            "turn-model",
+                            paused_at=paused_at,
+                            stt_ms=stt_ms,
+                            turn_ms=turn_ms,
+                        )
             elif isinstance(event, VadResume):
+                if self._guess is not None and self._guess.text:
+                    yield TurnResumed()
                 self._guess = None
             elif isinstance(event, VadEnd):
                 if event.reason != "early":
                     self._last_voice = event.end - self._windows(self.vad_config.min_silence_ms)
-                guess = self._guess
-                if guess is not None and guess[:2] == (event.start, event.speech_windows):
-                    text = guess[2]
+                guess, self._guess = self._guess, None
+                if guess is not None and (guess.start, guess.windows) == (
+                    event.start,
+                    event.speech_windows,
+                ):
+                    text, stt_ms, paused_at = guess.text, guess.stt_ms, guess.paused_at
                 else:
-                    text = self._transcribe(event.audio)
-                self._guess = None
+                    if guess is not None and guess.text:
+                        yield TurnResumed()  # speech came after that pause (a length cut)
+                    paused_at = time.time()
+                    text, stt_ms = self._transcribe(event.audio)
                 if text:
-                    out.append(HeardTurn(text, self._dated(arrived), "silence"))
-        return out
+                    yield HeardTurn(
+                        text, self._dated(arrived), "silence", paused_at=paused_at, stt_ms=stt_ms
+                    )
 
     def reset(self) -> None:
         """Forget a half-heard utterance (hands-free switched off, or a new conversation)."""
@@ -132,12 +194,15 @@ class HandsFreeListener:
     def _dated(self, arrived: float) -> float:
         return arrived - max(0, self._vad.position - self._last_voice) / STT_RATE
 
-    def _transcribe(self, audio: np.ndarray) -> str:
+    def _transcribe(self, audio: np.ndarray) -> tuple[str, float]:
+        """The words and the milliseconds it took ("" when none could be made out)."""
+        started = time.perf_counter()
         try:
-            return self.stt.transcribe(audio).text.strip()
+            text = self.stt.transcribe(audio).text.strip()
         except Exception as exc:  # noqa: BLE001 - a bad chunk must not end listening
             log.warning("could not transcribe a hands-free turn: %s", exc)
-            return ""
+            text = ""
+        return text, round((time.perf_counter() - started) * 1000, 1)
 
     def _finished(self, text: str, audio: np.ndarray) -> bool:
         if self.turn is None or not transcript_sounds_finished(text):
@@ -154,10 +219,17 @@ class BackgroundListener:
     while the handler is busy, so the handler must hand each chunk over at once: `push`
     queues it, and `take` returns the events done so far, waiting up to `wait_s` for the
     pushed chunks to be processed (transcription can take longer; its events come with a
-    later chunk)."""
+    later chunk). `on_event` sees each event on the listener's thread the moment it is
+    known, before `take` does (the server starts replies from there)."""
 
-    def __init__(self, listener: HandsFreeListener) -> None:
+    def __init__(
+        self,
+        listener: HandsFreeListener,
+        *,
+        on_event: Callable[[HandsFreeEvent], None] | None = None,
+    ) -> None:
         self.listener = listener
+        self.on_event = on_event
         self._todo: queue.Queue = queue.Queue()
         self._events: list[HandsFreeEvent] = []
         self._lock = threading.Lock()
@@ -178,6 +250,7 @@ class BackgroundListener:
         return events
 
     def reset(self) -> None:
+        """Forget a half-heard utterance; a reply started at its pause goes too."""
         self._todo.put("reset")
 
     def close(self) -> None:
@@ -187,17 +260,28 @@ class BackgroundListener:
         while True:
             item = self._todo.get()
             if item is None:
+                self._tell(TurnResumed())
                 return
-            if item == "reset":
+            if isinstance(item, str) and item == "reset":
                 self.listener.reset()
+                self._tell(TurnResumed())
                 continue
             rate, samples, arrived = item
             try:
-                events = self.listener.feed(rate, samples, arrived=arrived)
+                for event in self.listener.events(rate, samples, arrived=arrived):
+                    self._tell(event)
+                    with self._lock:
+                        self._events.append(event)
             except Exception:  # noqa: BLE001 - one bad chunk must not stop listening
                 log.exception("hands-free chunk failed")
-                events = []
             with self._drained:
-                self._events.extend(events)
                 self._pending -= 1
                 self._drained.notify_all()
+
+    def _tell(self, event: HandsFreeEvent) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:  # noqa: BLE001 - the listener goes on whatever the app does
+            log.exception("hands-free event handler failed")

@@ -2,7 +2,9 @@
 
 Text deltas go in as the model writes them; whole sentences are synthesised on a worker
 thread (so the text keeps streaming) and come out as `AudioPiece`s, in order, for the
-page's player (`static/player.js`) to queue back to back.
+page's player (`static/player.js`) to queue back to back. Sentences are cut as the voice
+loop cuts them (its splitter and piece size), so the first clause of a long opening
+sentence is said while the rest is synthesised.
 """
 
 from __future__ import annotations
@@ -11,21 +13,34 @@ import base64
 import json
 import logging
 import queue
+import re
 import secrets
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from persona.speech.sentences import SentenceSplitter, split_for_tts
 from persona.speech.textclean import speakable
+from persona.text import ends_sentence
 
 log = logging.getLogger(__name__)
 
 _END = object()
-TTS_MAX_CHARS = 160  # longer sentences are said in pieces, as in the voice loop
+_WORDS = re.compile(r"\S+\s*|\s+")
+
+
+def _loop_sizes() -> tuple[int, int]:
+    """The voice loop's first-clause length and TTS piece size (one definition for both)."""
+    from persona.voice.loop import VoiceConfig
+
+    config = VoiceConfig()
+    return config.first_clause_min_chars, config.tts_max_chars
+
+
+FIRST_CLAUSE_MIN_CHARS, TTS_MAX_CHARS = _loop_sizes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,32 +77,57 @@ class ReplySpeaker:
     with `ready()` (never blocks) or `rest()` (until the last one); `cancel` drops the rest.
 
     `raw_text`: give the text to the engine as written (the beeps voice reads its own
-    format); otherwise markup and numbers are made speakable first.
+    format); otherwise markup and numbers are made speakable first. `whole_sentences`:
+    the text comes from the chat's reply gate, which lets it out a checked sentence at a
+    time, so text that ends a sentence is said at once instead of waiting for the next
+    text to show the sentence is over. `on_ready` (set it before pushing text) is called
+    on the synthesis thread after each piece is ready.
     """
 
-    def __init__(self, tts: object, *, raw_text: bool, started: float) -> None:
+    def __init__(
+        self, tts: object, *, raw_text: bool, started: float, whole_sentences: bool = False
+    ) -> None:
         self.tts = tts
         self.raw_text = raw_text
         self.started = started
+        self.whole_sentences = whole_sentences
         self.turn = secrets.token_hex(6)
-        self._splitter = SentenceSplitter()
+        self._splitter = SentenceSplitter(first_clause_min_chars=FIRST_CLAUSE_MIN_CHARS)
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
         self._cancelled = threading.Event()
         self._seq = 0
         self.spoken: list[str] = []
         self._samples: list[np.ndarray] = []
+        self.first_text_ms: float | None = None  # the first text reached the speaker
+        self.first_piece_ms: float | None = None  # the first piece went to synthesis
+        self.first_tts_ms: float | None = None  # how long that piece took to synthesise
         self.first_audio_ms: float | None = None
         self.failed = False
+        self.on_ready: Callable[[], None] | None = None
+        self._finished = False
         self._worker = threading.Thread(target=self._run, name="ui-tts", daemon=True)
         self._worker.start()
 
     # -- text in ---------------------------------------------------------------------
     def push(self, delta: str) -> None:
-        for sentence in self._splitter.push(delta):
-            self._queue(sentence)
+        if self.first_text_ms is None and delta.strip():
+            self.first_text_ms = self._ms()
+        # The chat's reply gate lets text out a whole sentence at a time; until the first
+        # piece is out, give it to the splitter word by word, so its first-clause rule
+        # can still release the opening clause as it does for text streamed token by token.
+        parts = _WORDS.findall(delta) if self.first_piece_ms is None else [delta]
+        if self.whole_sentences and ends_sentence(delta) and delta == delta.rstrip():
+            parts.append(" ")  # what the next sentence would start with: this one is over
+        for part in parts:
+            for sentence in self._splitter.push(part):
+                self._queue(sentence)
 
     def finish(self) -> None:
+        """No more text (idempotent)."""
+        if self._finished:
+            return
+        self._finished = True
         for sentence in self._splitter.flush():
             self._queue(sentence)
         self._todo.put(_END)
@@ -97,10 +137,16 @@ class ReplySpeaker:
         self._todo.put(_END)
 
     def _queue(self, sentence: str) -> None:
+        sentence = " ".join(sentence.split())
         text = sentence if self.raw_text else speakable(sentence)
         for piece in split_for_tts(text, TTS_MAX_CHARS):
             if piece.strip():
+                if self.first_piece_ms is None:
+                    self.first_piece_ms = self._ms()
                 self._todo.put(piece)
+
+    def _ms(self) -> float:
+        return round((time.perf_counter() - self.started) * 1000, 1)
 
     # -- audio out -------------------------------------------------------------------
     def ready(self) -> list[AudioPiece]:
@@ -135,6 +181,7 @@ class ReplySpeaker:
                 piece = self._todo.get()
                 if piece is _END or self._cancelled.is_set():
                     return
+                began = time.perf_counter()
                 chunks = [c.samples for c in self.tts.synthesize(piece)]
                 if self._cancelled.is_set():
                     return
@@ -143,7 +190,8 @@ class ReplySpeaker:
                 pcm = (np.clip(np.concatenate(chunks), -1.0, 1.0) * 32767).astype(np.int16)
                 ready_ms = (time.perf_counter() - self.started) * 1000
                 if self.first_audio_ms is None:
-                    self.first_audio_ms = ready_ms
+                    self.first_audio_ms = round(ready_ms, 1)
+                    self.first_tts_ms = round((time.perf_counter() - began) * 1000, 1)
                 self.spoken.append(piece)
                 self._samples.append(pcm)
                 rate = self.tts.sample_rate
@@ -151,6 +199,8 @@ class ReplySpeaker:
                     AudioPiece(self.turn, self._seq, rate, pcm.tobytes(), piece, ready_ms)
                 )
                 self._seq += 1
+                if self.on_ready is not None:
+                    self.on_ready()
         except Exception:  # noqa: BLE001 - speech is a bonus; the text reply stands
             log.exception("speech synthesis failed")
             self.failed = True

@@ -250,3 +250,33 @@ def test_a_page_that_goes_away_stops_the_model(services):
     last = handlers.chat_messages(session)[-2:]
     assert last[0] == {"role": "user", "content": "Count to one hundred."}
     assert last[1]["content"].endswith("[stopped]")
+
+
+def test_a_reply_started_at_a_pause_is_taken_back_when_the_user_goes_on(services):
+    """Speculation: a dropped reply leaves no trace, finished (undone) or not (no
+    interruption recorded); a confirmed one is the turn, spoken and stored."""
+    from persona.webui.reply_ahead import ReplyAhead
+    from persona.webui.speech_stream import ReplySpeaker
+
+    session = handlers.start_session(services)
+    before = handlers.chat_messages(session)
+    done = ReplyAhead(services, session, "What is your name?", speaker=None, speculative=True)
+    assert done.wait(60) and not session.busy
+    assert handlers.chat_messages(session)[-2]["content"] == "What is your name?"
+    done.drop()  # already stored: undone
+    assert handlers.chat_messages(session) == before
+    cut = ReplyAhead(services, session, "Count to one hundred.", speaker=None, speculative=True)
+    cut.drop()  # mid-reply (or before it began): nothing is kept
+    assert cut.wait(60) and not session.busy
+    assert handlers.chat_messages(session) == before
+    voice = services.tts(session.persona.voice.tts or None, session.persona.voice.speed)
+    speaker = ReplySpeaker(voice, raw_text=False, started=0.0, whole_sentences=True)
+    kept = ReplyAhead(
+        services, session, "Name a colour.", speaker=speaker, speculative=True, after=cut
+    )
+    kept.confirm()
+    updates = [u for u in kept.updates() if u is not None]
+    assert updates[-1].done and updates[-1].stored and not kept.aborted
+    assert list(speaker.rest()) and handlers.chat_messages(session)[-2]["content"] == (
+        "Name a colour."
+    )

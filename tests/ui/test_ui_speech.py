@@ -11,7 +11,13 @@ import numpy as np
 import pytest
 
 from persona.speech.tts import TtsConfig, open_tts
-from persona.webui.hands_free import HandsFreeListener, HeardTurn, SpeechBegan
+from persona.webui.hands_free import (
+    HandsFreeListener,
+    HeardTurn,
+    SpeechBegan,
+    TurnPaused,
+    TurnResumed,
+)
 from persona.webui.speech_stream import ReplySpeaker
 from tests.ui.conftest import spoken_wav
 
@@ -35,6 +41,26 @@ def test_a_streamed_reply_is_spoken_in_order_as_it_arrives(voice):
     assert pcm.size > voice.sample_rate // 10 and np.abs(pcm).max() > 1000
     rate, full = speaker.full_audio()
     assert rate == voice.sample_rate and full.size == sum(len(p.pcm) // 2 for p in pieces)
+
+
+def test_a_checked_sentence_is_said_without_waiting_for_the_next(voice):
+    """The chat's gate lets out whole sentences: the last one needs no next text to end."""
+    speaker = ReplySpeaker(voice, raw_text=False, started=0.0, whole_sentences=True)
+    speaker.push("Hello!")
+    first = next(speaker.rest())  # before finish(): said at once
+    assert first.text == "Hello!" and speaker.first_tts_ms is not None
+    speaker.push(" I am Dr.")  # an abbreviation is not a sentence end
+    speaker.push(" Quill, a robot who likes toast.")
+    speaker.finish()
+    assert [p.text for p in speaker.rest()] == ["I am Dr. Quill, a robot who likes toast."]
+
+
+def test_the_first_clause_of_a_whole_sentence_is_said_first(voice):
+    speaker = ReplySpeaker(voice, raw_text=False, started=0.0, whole_sentences=True)
+    speaker.push("Well, my favourite robot is the one, of course, that makes toast.")
+    speaker.finish()
+    texts = [p.text for p in speaker.rest()]
+    assert len(texts) == 2 and texts[0].endswith(",") and texts[1].endswith("toast."), texts
 
 
 def test_a_cancelled_reply_says_nothing_more(voice):
@@ -76,6 +102,11 @@ def test_the_open_mic_ends_a_finished_question_early(tmp_path, listener_parts):
     assert len(heard) == 1 and "france" in heard[0].text.lower()
     assert heard[0].by == "turn-model"  # ended at the pause, not after the full silence
     assert heard[0].last_voice_at <= heard[0].heard_at
+    # The pause's transcript came out first (a reply may start from it), then the turn.
+    paused = [i for i, e in enumerate(events) if isinstance(e, TurnPaused)]
+    assert paused and events[paused[-1]].text == heard[0].text
+    assert paused[-1] < events.index(heard[0])
+    assert heard[0].stt_ms and heard[0].turn_ms is not None and heard[0].paused_at
 
 
 def test_an_unfinished_sentence_waits_through_its_pause(tmp_path, listener_parts):
@@ -84,11 +115,15 @@ def test_an_unfinished_sentence_waits_through_its_pause(tmp_path, listener_parts
         tmp_path / "q.wav", [0.5, "My favourite robot is", 0.35, "the one that makes toast.", 2.0]
     )
     listener = HandsFreeListener(stt, turn)
-    heard = []
+    events = []
     for rate, chunk in _chunks(wav):
-        heard += [e for e in listener.feed(rate, chunk) if isinstance(e, HeardTurn)]
+        events += listener.feed(rate, chunk)
+    heard = [e for e in events if isinstance(e, HeardTurn)]
     assert len(heard) == 1, [h.text for h in heard]
     assert "robot" in heard[0].text.lower() and "makes" in heard[0].text.lower()
+    # A reply started at the first pause was taken back when the speaker went on.
+    kinds = [type(e) for e in events if isinstance(e, TurnPaused | TurnResumed)]
+    assert kinds[:2] == [TurnPaused, TurnResumed], events
 
 
 def test_garbage_audio_is_not_a_turn(listener_parts):
