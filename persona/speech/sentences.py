@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from persona.text import sentence_breaks
+from persona.text import ends_sentence, sentence_breaks
 
 _CLAUSE_END = re.compile(r"[,;:]\s+|\s[-–—]\s+")
+_WORDS = re.compile(r"\S+\s*|\s+")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -23,22 +24,35 @@ class SentenceSplitter:
     `first_clause_min_chars`: release the first fragment at a clause boundary once the
     buffer holds at least this many characters and no sentence has been released yet.
     `max_chars`: force a break at the last space when a sentence grows past this.
+    `whole_deltas`: the deltas come from the chat's reply gate, which lets text out a
+    checked sentence at a time, so a delta that ends a sentence closes it at once instead
+    of waiting for the next delta to show it is over (up to a sentence's generation time).
     """
 
     first_clause_min_chars: int = 24
     max_chars: int = 300
+    whole_deltas: bool = False
     _buffer: str = field(default="", init=False)
     _released: int = field(default=0, init=False)
 
     def push(self, text: str) -> list[str]:
         """Add a delta; return the sentences it completed (possibly none)."""
-        self._buffer += text
+        # Until the first piece is out, take a long delta word by word, so the first-clause
+        # rule releases the opening clause as it would from text streamed token by token.
+        parts = _WORDS.findall(text) if self._released == 0 else [text]
+        probe = self.whole_deltas and text == text.rstrip() and ends_sentence(text)
+        if probe:
+            parts.append(" ")  # what the next sentence would start with: this one is over
         out: list[str] = []
-        while True:
-            piece = self._take_sentence()
-            if piece is None:
-                break
-            out.append(piece)
+        for part in parts:
+            self._buffer += part
+            while True:
+                piece = self._take_sentence()
+                if piece is None:
+                    break
+                out.append(piece)
+        if probe and self._buffer.endswith(" "):  # not over after all ("Dr."): take it back
+            self._buffer = self._buffer[:-1]
         return out
 
     def flush(self) -> list[str]:

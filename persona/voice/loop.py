@@ -691,7 +691,10 @@ class VoiceLoop:
             log.warning("could not undo a reply the user talked over: %s", exc)
 
     def _generate(self, turn: TurnState, text: str) -> None:
-        splitter = SentenceSplitter(first_clause_min_chars=self.config.first_clause_min_chars)
+        # The conversation's deltas are checked sentences (its reply gate): say each at once.
+        splitter = SentenceSplitter(
+            first_clause_min_chars=self.config.first_clause_min_chars, whole_deltas=True
+        )
         keep_actions = bool(getattr(self.tts, "keeps_actions", False))
         index = 0
 

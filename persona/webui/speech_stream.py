@@ -13,7 +13,6 @@ import base64
 import json
 import logging
 import queue
-import re
 import secrets
 import threading
 import time
@@ -24,12 +23,10 @@ import numpy as np
 
 from persona.speech.sentences import SentenceSplitter, split_for_tts
 from persona.speech.textclean import speakable
-from persona.text import ends_sentence
 
 log = logging.getLogger(__name__)
 
 _END = object()
-_WORDS = re.compile(r"\S+\s*|\s+")
 
 
 def _loop_sizes() -> tuple[int, int]:
@@ -92,7 +89,9 @@ class ReplySpeaker:
         self.started = started
         self.whole_sentences = whole_sentences
         self.turn = secrets.token_hex(6)
-        self._splitter = SentenceSplitter(first_clause_min_chars=FIRST_CLAUSE_MIN_CHARS)
+        self._splitter = SentenceSplitter(
+            first_clause_min_chars=FIRST_CLAUSE_MIN_CHARS, whole_deltas=whole_sentences
+        )
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
         self._cancelled = threading.Event()
@@ -113,15 +112,8 @@ class ReplySpeaker:
     def push(self, delta: str) -> None:
         if self.first_text_ms is None and delta.strip():
             self.first_text_ms = self._ms()
-        # The chat's reply gate lets text out a whole sentence at a time; until the first
-        # piece is out, give it to the splitter word by word, so its first-clause rule
-        # can still release the opening clause as it does for text streamed token by token.
-        parts = _WORDS.findall(delta) if self.first_piece_ms is None else [delta]
-        if self.whole_sentences and ends_sentence(delta) and delta == delta.rstrip():
-            parts.append(" ")  # what the next sentence would start with: this one is over
-        for part in parts:
-            for sentence in self._splitter.push(part):
-                self._queue(sentence)
+        for sentence in self._splitter.push(delta):
+            self._queue(sentence)
 
     def finish(self) -> None:
         """No more text (idempotent)."""

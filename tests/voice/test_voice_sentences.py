@@ -60,3 +60,24 @@ def test_split_for_tts_bounds_pieces():
     assert " ".join(pieces).split() == long.split()
     assert pieces[0].endswith(",")  # clause boundaries are preferred
     assert split_for_tts("x" * 130, 60) == ["x" * 60, "x" * 60, "x" * 10]
+
+
+def test_whole_deltas_close_a_sentence_without_waiting_for_the_next():
+    # The reply gate hands over checked sentences with no trailing space: saying one must
+    # not wait for the next sentence to be generated.
+    gated = SentenceSplitter(whole_deltas=True)
+    assert gated.push("Hello!") == ["Hello!"]
+    assert gated.push(" How are you?") == ["How are you?"]
+    assert gated.push(" I met Dr.") == []  # an abbreviation still waits
+    assert gated.push(" Who.") == ["I met Dr. Who."]
+    # Without the flag a token stream keeps waiting: "3." may go on as "3.5".
+    assert SentenceSplitter().push("It costs 3.") == []
+
+
+def test_a_whole_first_sentence_in_one_delta_still_gives_its_first_clause():
+    text = "Well, if you really want to know about the history of robots, I could tell you."
+    out = SentenceSplitter(whole_deltas=True).push(text)
+    assert out == [
+        "Well, if you really want to know about the history of robots,",
+        "I could tell you.",
+    ]
