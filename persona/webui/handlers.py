@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import queue
 import re
 import shutil
 import threading
@@ -274,24 +273,18 @@ def stream_reply(
     text: str | None,
     *,
     retry: bool = False,
-    on_text: Callable[[str], None] | None = None,
     keep_stopped: Callable[[], bool] | None = None,
 ) -> Iterator[ChatUpdate]:
-    """Stream one reply (or regenerate the last one with `retry`). Lazy.
-
-    With `on_text` the model runs on a thread of its own, at its own pace, and `on_text`
-    gets the reply so far after every piece (the speech starts from there); this iterator
-    then yields the newest chat each time it is asked, so a slow page never slows the
-    model down. A stopped reply keeps what was shown unless `keep_stopped()` says no (a
-    reply started during a pause that the user talked on through)."""
+    """Stream one reply (or regenerate the last one with `retry`). Lazy. (`ReplyAhead`
+    runs it on a thread of its own, so a slow page never slows the model.) A stopped reply
+    keeps what was shown unless `keep_stopped()` says no (a reply started during a pause
+    that the user talked on through)."""
     check_idle(session)
     abort = session.begin_reply()
     try:
         updates = _stream_reply(
             services, session, text, retry=retry, abort=abort, keep_stopped=keep_stopped
         )
-        if on_text is not None:
-            updates = _ahead(updates, on_text, abort)
         for update in updates:
             if update.done and not abort.is_set():
                 session.end_reply()  # free before the last yield: the user may act at once
@@ -300,48 +293,6 @@ def stream_reply(
             yield update
     finally:
         session.end_reply()
-
-
-def _ahead(
-    updates: Iterator[ChatUpdate], on_text: Callable[[str], None], abort: threading.Event
-) -> Iterator[ChatUpdate]:
-    """Run `updates` on a thread; yield the newest one each time (never skipping `done`)."""
-    box: queue.Queue = queue.Queue()
-    end = object()
-
-    def run() -> None:
-        try:
-            for update in updates:
-                reply = update.text if update.done else last_reply(update.messages)
-                on_text(reply)
-                box.put(update)
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
-            box.put(exc)
-        finally:
-            box.put(end)
-
-    worker = threading.Thread(target=run, name="ui-reply", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = box.get()
-            while not isinstance(item, ChatUpdate) or not item.done:
-                if item is end or isinstance(item, BaseException):
-                    break
-                try:  # a newer chat replaces this one: the page shows the latest
-                    newer = box.get_nowait()
-                except queue.Empty:
-                    break
-                item = newer
-            if item is end:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        if worker.is_alive():  # the page went away mid-reply: stop the model too
-            abort.set()
-            worker.join(timeout=30)
 
 
 def last_reply(messages: ChatMessages) -> str:
