@@ -4,11 +4,12 @@ Fixed conversations (`persona/bench/data/quality_turns.yaml`: greetings, known a
 talk, memory, requests to break character, other languages, roast requests) are played
 through the real `Conversation` engine, so its guards are what gets measured, on any catalog
 model and several seeds. Every reply is checked in code with `persona.chat.guards` plus the
-turn's own expectations; a reply passes when all its checks pass. Speed (tokens/s, time to
-the first sentence-sized chunk a voice would speak) and peak memory come from the same run,
-so quality and speed are one table. A roast section scores roasts of the bundled profiles
-with `persona.roast.coherence`. `--judge MODEL` adds a 1-5 rating from a larger local
-model, reported apart from the deterministic score.
+turn's own expectations (for an open-ended turn: one of its `topic` words, and a coherent
+sentence, so a fluent reply about something else fails); a reply passes when all its checks
+pass. Speed (tokens/s, time to the first sentence-sized chunk a voice would speak) and peak
+memory come from the same run, so quality and speed are one table. A roast section scores
+roasts of the bundled profiles with `persona.roast.coherence`. `--judge MODEL` adds a 1-5
+rating from a larger local model, reported apart from the deterministic score.
 
 Progress goes to stderr; `run` returns the figures as a dict.
 """
@@ -61,8 +62,10 @@ from persona.roast.coherence import (
     copy_sources,
     fact_problems,
     number_values,
+    roast_words,
 )
 from persona.roast.scorer import score_roast
+from persona.text import split_sentences
 
 if TYPE_CHECKING:
     from persona.roast.generate import RoastResult
@@ -104,6 +107,9 @@ CHECKS: dict[str, str] = {
     "example-copy": "example-copy",
     "unfinished": "unfinished",
     "fallback": "fallback",
+    "off-topic": "topic",
+    "incoherent": "coherence",
+    "third-person": "address",
 }
 CHECK_NAMES = tuple(dict.fromkeys(CHECKS.values()))
 
@@ -121,6 +127,7 @@ class Turn:
     wrong: tuple[str, ...] = ()
     roast: bool = False
     lang: str = "en"
+    topic: tuple[str, ...] = ()  # an open-ended turn: words a sensible reply would use
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,6 +147,10 @@ class Dialogue:
 def _strings(where: str, value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
+    if isinstance(value, bool) or (
+        isinstance(value, list) and any(isinstance(v, bool) for v in value)
+    ):
+        raise BadInput(f"{where}: yes/no/on/off read as true/false: put them in quotes")
     if isinstance(value, str | int):
         return (str(value),)
     if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
@@ -174,7 +185,7 @@ def parse_dialogues(data: Any, *, source: str = "quality turns") -> tuple[Dialog
             tw = f"{where} turn {t}"
             if not isinstance(raw, dict) or not isinstance(raw.get("user"), str):
                 raise BadInput(f"{tw}: needs a 'user' message")
-            unknown = set(raw) - {"user", "answer", "recall", "wrong", "roast", "lang"}
+            unknown = set(raw) - {"user", "answer", "recall", "wrong", "roast", "lang", "topic"}
             if unknown:
                 raise BadInput(f"{tw}: unknown field {sorted(unknown)[0]!r}")
             turn_lang = raw.get("lang", lang)
@@ -188,6 +199,7 @@ def parse_dialogues(data: Any, *, source: str = "quality turns") -> tuple[Dialog
                     wrong=_strings(f"{tw} 'wrong'", raw.get("wrong")),
                     roast=bool(raw.get("roast", False)),
                     lang=turn_lang,
+                    topic=_strings(f"{tw} 'topic'", raw.get("topic")),
                 )
             )
         out.append(
@@ -247,6 +259,43 @@ def contains_any(text: str, keys: Sequence[str]) -> bool:
     """Whether `text` holds one of `keys` as whole words (any case, any accents)."""
     hay = _fold(text)
     return any(re.search(rf"(?<!\w){re.escape(_fold(k))}(?!\w)", hay) for k in keys if k)
+
+
+def on_topic(text: str, keys: Sequence[str], *, persona_name: str = "") -> bool:
+    """Whether `text` uses one of a turn's `topic` words: whole words like `contains_any`,
+    a key ending in "*" as a stem ("cook*": cook, cooks, cooking), "{name}" the persona's."""
+    hay = _fold(text).replace("’", "'")
+    for key in keys:
+        key = _fold(key.replace("{name}", persona_name)).strip()
+        if not key or key == "*":
+            continue
+        body = re.escape(key.rstrip("*")) + (r"[\w'-]*" if key.endswith("*") else "")
+        if re.search(rf"(?<!\w){body}(?!\w)", hay):
+            return True
+    return False
+
+
+# Of the roast coherence codes, the one that means word salad in a chat reply too. The
+# others judge a roast's form (one or two sentences, "you" never beside "he"/"she"), which
+# a chat reply need not have ("your puppy... she"); "unfinished" and "too-long" are checked
+# apart.
+_SALAD = frozenset({"repetitive"})
+_SALAD_WORDS = 6  # below this a reply is too short to judge by its share of glue words
+_SENTENCE_WORDS = 2
+
+
+def incoherent(text: str) -> bool:
+    """An English reply that is no sentence a person would say: not one sentence of two
+    words or more ("Greetings." to "My name is Ada", "Jeżémiekłem."), the same words over
+    and over, or six words and more with almost none of the glue words every English
+    sentence has ("Moon bright crater orbit rover cheese.")."""
+    problems = coherence_problems(text)
+    if _SALAD.intersection(problems):
+        return True
+    sentences = split_sentences(text) or [text]
+    if not any(len(roast_words(s)) >= _SENTENCE_WORDS for s in sentences):
+        return True
+    return "not-english" in problems and len(roast_words(text)) >= _SALAD_WORDS
 
 
 _TRANSLATION = re.compile(r"\[\s*Translation\s*:\s*([^\]]*)\]?", re.I)
@@ -367,6 +416,10 @@ def score_reply(
         problems.append("answer")
     if turn.recall and not contains_any(reply, turn.recall):
         problems.append("recall")
+    if turn.topic and not on_topic(spoken, turn.topic, persona_name=case.persona_name):
+        problems.append("off-topic")
+    if turn.topic and turn.lang == "en" and incoherent(spoken):
+        problems.append("incoherent")
     if turn.roast and (
         not addresses_person(spoken) or "refusal" in score_roast(spoken, ()).problems
     ):

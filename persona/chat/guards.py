@@ -95,6 +95,15 @@ def identity_problems(
     return tuple(dict.fromkeys(problems))
 
 
+# "The user's name is Ada.": the prompt's word for the person, read out instead of "you".
+_USER_THIRD_PERSON = re.compile(r"\bthe user(?:['’]s)?\b", re.I)
+
+
+def third_person(text: str) -> bool:
+    """True when the reply talks about "the user" instead of to them ("You're Ada")."""
+    return bool(_USER_THIRD_PERSON.search(text))
+
+
 # --- form -----------------------------------------------------------------------------------
 
 _LIST_LINE = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)](?:\s+|$)|#{1,6}\s)")
@@ -151,6 +160,75 @@ def echoes(reply: str, user_text: str) -> bool:
     # Restating a question to answer it ("Paris is the capital of France") is not parroting:
     # an echo keeps the user's opening words, or adds no word of its own.
     return tuple(u[:4]) in reply_grams or not set(r) - set(u)
+
+
+# Words a question is built from rather than about ("what should I do", "how are you doing").
+_QUESTION_GLUE = frozenset(
+    """
+    a an the and or but so if then than that this these those there here what who whom whose
+    which when where why how is are was were be been am do does did doing done have has had
+    will would can could should shall may might must not no any some all you your yours i me
+    my mine we us our they them their it its he him his she her of to in on at by for with
+    from about into out up down over as like love want need feel feeling going go just also
+    very too really please now today tonight later ever tell say said know think get got give
+    make let let's thing things something anything one ones hi hey hello thanks thank yes
+    okay ok well good sure still again
+    """.split()
+)
+# "What should I cook?": the word after "should I" is what to do, and "pasta" answers it.
+_MODAL = re.compile(
+    r"\b(?:should|shall|can|could|would|will|do|does|did|must|may|might)\s+(?:i|we|you)\s+"
+    r"([^\W\d_]+)",
+    re.I,
+)
+# "Can you open the door?" asks for a deed, answered by "Sure!" as well as by the door.
+_REQUEST = re.compile(r"^(?:\W*\w+,)?\W*(?:can|could|will|would) you\b|^\W*please\b", re.I)
+_TELL_ABOUT = re.compile(r"^\W*(?:\w+,\s*)?(?:tell|teach) me\b.*?\babout\b(.+)", re.I | re.S)
+TOPIC_MIN_WORDS = 5  # a shorter opening ("Oh, good question!") may lead in to the answer
+WHOLE_TOPIC_MIN_WORDS = 3  # a whole reply has no lead-in to wait for ("Yes, I do.")
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """The same word or a form of it ("plan"/"plans", "cook"/"cooking")."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 4 and a[: max(4, n - 2)] == b[: max(4, n - 2)]
+
+
+def question_words(user_text: str, *, names: Sequence[str] = ()) -> set[str]:
+    """The words a direct question is about ("Do you like music?": music); empty when the
+    message asks nothing, asks for a deed ("Can you open the door?") or is all glue ("How
+    are you?"). The verb after "should I" is left out: "pasta" answers "what should I cook"."""
+    question = next((s for s in reversed(split_sentences(user_text)) if "?" in s), "")
+    if not question:
+        told = _TELL_ABOUT.search(user_text)  # "Tell me something about the moon."
+        question = told.group(1) if told else ""
+    if not question or _REQUEST.search(question):
+        return set()
+    skip = {fold(n) for n in names if n} | {fold(m) for m in _MODAL.findall(question)}
+    return {
+        w
+        for w in (fold(w) for w in words(question))
+        if len(w) >= 3 and w not in _QUESTION_GLUE and w not in skip and not w.isdigit()
+    }
+
+
+def off_topic(
+    sentence: str,
+    user_text: str,
+    *,
+    names: Sequence[str] = (),
+    min_words: int = TOPIC_MIN_WORDS,
+) -> bool:
+    """True when a sentence of `min_words` or more answers a direct question without one
+    word of what it asked about ("Do you like music?" -> "What the devil is this?"). Words
+    match by their stem, so "cooking" answers "cook"."""
+    asked = question_words(user_text, names=names)
+    said = [fold(w) for w in words(sentence)]
+    if not asked or len(said) < min_words:
+        return False
+    return not any(_stem_match(a, w) for a in asked for w in said)
 
 
 def repeats(sentence: str, earlier: Iterable[str]) -> bool:
@@ -348,11 +426,33 @@ def sentence_problems(sentence: str, ctx: ReplyContext, *, first: bool) -> tuple
     ]
     if leaks(sentence, ctx.system_prompt):
         problems.append("leak")
+    if third_person(sentence):
+        problems.append("third-person")
     if repeated(sentence, ctx.earlier_replies):
         problems.append("repeat")
     if first and echoes(sentence, ctx.user_text):
         problems.append("echo")
     return tuple(dict.fromkeys(problems))
+
+
+_TRANSLATED = re.compile(r"\[Translation:\s*([^\[\]]*)\]")
+
+
+def misses_question(text: str, ctx: ReplyContext, *, whole: bool) -> bool:
+    """True when `text` (the reply's opening sentence, or with `whole` the finished reply)
+    answers the user's direct question without a word of what it asked about. A reply
+    checked against a known answer, a remembered fact or the user's language is left to
+    those checks; Bleep is judged by his translation, a whole reply from three words on."""
+    if ctx.answer_forms or ctx.must_mention or ctx.reply_language:
+        return False
+    if ctx.reply_format == "beeps":
+        text = " ".join(_TRANSLATED.findall(text)) or text
+    return off_topic(
+        text,
+        ctx.user_text,
+        names=ctx.persona_names,
+        min_words=WHOLE_TOPIC_MIN_WORDS if whole else TOPIC_MIN_WORDS,
+    )
 
 
 def reply_problems(reply: str, ctx: ReplyContext) -> tuple[str, ...]:
@@ -364,6 +464,8 @@ def reply_problems(reply: str, ctx: ReplyContext) -> tuple[str, ...]:
         problems.append("echo")
     if leaks(reply, ctx.system_prompt):
         problems.append("leak")
+    if third_person(reply):
+        problems.append("third-person")
     if repeated(reply, ctx.earlier_replies):
         problems.append("repeat")
     if language_problem(reply, ctx.user_text):

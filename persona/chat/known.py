@@ -25,6 +25,7 @@ import yaml
 from persona.chat.guards import fold, stated_numbers
 from persona.errors import BadInput
 from persona.paths import prompts_dir
+from persona.text import split_sentences
 
 MAX_QUESTION_CHARS = 200
 MAX_TOKENS = 40
@@ -569,12 +570,31 @@ def known_answer(
 ) -> KnownAnswer | None:
     """The answer to `text` when it asks something the robot knows for certain, else None.
     `earlier` holds the user's earlier messages, latest last, for follow-ups ("and double
-    that?", "and the knife?"); `persona_name` answers "what is your name?"."""
+    that?", "and the knife?"); `persona_name` answers "what is your name?". A message that
+    says something first ("Ich heiße Jonas. Was ist zwei plus drei?") is answered by its
+    last question sentence that has a known answer."""
     if not text or len(text) > MAX_QUESTION_CHARS:
         return None
     previous = None
     if earlier:
         previous = known_answer(earlier[-1], earlier=earlier[-_FOLLOW_DEPTH:-1])
+    found = _answer(text, previous, persona_name)
+    if found is not None:
+        return found
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return None
+    for sentence in reversed(sentences):
+        if sentence.rstrip().endswith("?"):
+            found = _answer(sentence, previous, persona_name)
+            if found is not None:
+                return found
+    return None
+
+
+def _answer(
+    text: str, previous: KnownAnswer | None, persona_name: str | None
+) -> KnownAnswer | None:
     t = tables()
     clean = _clean(text)
     plain = re.sub(r"[^\w' ]", " ", clean)

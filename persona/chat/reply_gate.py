@@ -1,7 +1,8 @@
 """Let a streamed reply out one checked sentence at a time.
 
 Small models slip in ways a person notices at once (the robot calls itself by the user's
-name, parrots the question, switches language, writes a list). The gate holds each sentence
+name, parrots the question, switches language, writes a list, answers beside the question).
+The gate holds each sentence
 until it is complete, checks it with `persona.chat.guards`, and decides: show it, ask for a
 fresh try (only before anything was shown, so a retry costs one short generation), or end
 the reply before the bad sentence. Pure: no model, no I/O.
@@ -17,6 +18,7 @@ from persona.chat.guards import (
     forgot,
     format_problem,
     language_problem,
+    misses_question,
     off_language,
     sentence_problems,
 )
@@ -24,7 +26,19 @@ from persona.chat.text import cut_to_length
 from persona.text import complete_sentences, ends_sentence, has_emoji, strip_emoji
 
 # Problems that make a sentence wrong, not just untidy: never shown.
-HARD = frozenset({"identity", "is-user", "ai-claim", "echo", "repeat", "format", "forgot", "leak"})
+HARD = frozenset(
+    {
+        "identity",
+        "is-user",
+        "ai-claim",
+        "echo",
+        "repeat",
+        "format",
+        "forgot",
+        "leak",
+        "third-person",
+    }
+)
 
 _BULLET = re.compile(r"(?m)^\s*(?:[-*•+]\s+|\d+[.)]\s+|#{1,6}\s)")
 _MARKUP = re.compile(r"\*\*|__|`")
@@ -82,6 +96,8 @@ class SentenceGate:
     def _judge(self, sentence: str) -> str:
         first = not self.accepted
         problems = list(sentence_problems(sentence, self.ctx, first=first))
+        if first and misses_question(sentence, self.ctx, whole=False):
+            problems.append("off-topic")  # soft: a fresh try, but said on the last one
         if language_problem(sentence, self.ctx.user_text):
             problems.append("language")
             if not first:
@@ -107,6 +123,8 @@ class SentenceGate:
 
     def _judge_whole(self, text: str) -> tuple[str, str]:
         problems = list(sentence_problems(text, self.ctx, first=True))
+        if misses_question(text, self.ctx, whole=True):
+            problems.append("off-topic")
         if format_problem(text, self.ctx.reply_format):
             problems.append("format")
         if language_problem(text, self.ctx.user_text) or off_language(text, self.ctx):

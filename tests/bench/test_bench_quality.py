@@ -13,7 +13,9 @@ from persona.bench.quality import (
     ReplyCase,
     Turn,
     contains_any,
+    incoherent,
     load_dialogues,
+    on_topic,
     parse_dialogues,
     parse_rating,
     score_reply,
@@ -33,7 +35,8 @@ RULES = (
 
 
 def case(user: str, **kw) -> ReplyCase:
-    turn_kw = {k: kw.pop(k) for k in ("answer", "recall", "wrong", "roast", "lang") if k in kw}
+    keys = ("answer", "recall", "wrong", "roast", "lang", "topic")
+    turn_kw = {k: kw.pop(k) for k in keys if k in kw}
     defaults = dict(persona_name="Sparky", persona_id="sparky", max_chars=300, rules_text=RULES)
     # ReplyCase fields; the rest are the turn's.
     defaults.update(kw)
@@ -41,6 +44,9 @@ def case(user: str, **kw) -> ReplyCase:
 
 
 BLEEP = dict(persona_name="Bleep", persona_id="bleep", max_chars=160, reply_format="beeps")
+MOON = ["moon", "lunar", "crater*", "orbit*", "night", "sky", "space", "astronaut*"]
+AI = ["robot", "machine", "bot", "{name}", "i'm not", "i am not", "nope"]
+GREETING = ["hello", "hi", "hey", "good morning", "nice", "glad", "good to see"]
 
 
 # --- the data ---------------------------------------------------------------------------------
@@ -189,6 +195,13 @@ BAD = [
         case("Where do I live?", **BLEEP),
         "echo",
     ),
+    ("I'm a little thing in the future!", case("Tell me about the moon.", topic=MOON), "off-topic"),
+    (
+        "Moon crater orbit rover cheese night.",
+        case("Tell me about the moon.", topic=MOON),
+        "incoherent",
+    ),
+    ("Priya! You're right, the user's name is Priya.", case("What's my name?"), "third-person"),
 ]
 
 
@@ -266,6 +279,116 @@ GOOD = [
 @pytest.mark.parametrize(("reply", "the_case"), GOOD)
 def test_good_replies_pass(reply, the_case):
     assert score_reply(reply, the_case) == ()
+
+
+# --- the on-topic and coherence checks of open-ended turns --------------------------------
+
+OPEN_BAD = [
+    # Replies a person reading them called off-topic (SmolLM2-135M, issue #10).
+    ("I'm a little thing in the future!", "Tell me something about the moon.", MOON),
+    ("Yep, I'm glad to have you on the team!", "Are you an AI?", AI),
+    ("That is a magnificent day, sir. What do you want?", "Hello!", GREETING),
+    (
+        "*Booo-boo!* [Translation: Thank you for being so kind.]",
+        "Do you like music?",
+        ["music*", "song*", "sing*", "danc*", "tune*", "listen*"],
+    ),
+    (
+        "Whiskey. I'm a bit too lazy to make it, but I like my beer.",
+        "Sparky, what's your favourite household chore?",
+        ["vacuum*", "dust*", "clean*", "chore*"],
+    ),
+]
+OPEN_GOOD = [
+    ("The moon has craters, and it glows at night.", "Tell me something about the moon.", MOON),
+    ("Nope, I'm Sparky, a robot on wheels!", "Are you an AI?", AI),
+    ("Hello! Good to see you.", "Hello!", GREETING),
+    ("Hi there!", "Hello!", GREETING),
+    (
+        "*Bip-bwoo!* [Translation: I love to dance to music.]",
+        "Do you like music?",
+        ["music*", "song*", "sing*", "danc*", "tune*", "listen*"],
+    ),
+    (
+        "Vacuuming, of course! I chase every crumb.",
+        "Sparky, what's your favourite household chore?",
+        ["vacuum*", "dust*", "clean*", "chore*"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("reply", "user", "topic"), OPEN_BAD)
+def test_open_replies_a_person_calls_off_topic_fail(reply, user, topic):
+    persona = BLEEP if reply.startswith("*") else {}
+    assert "off-topic" in score_reply(reply, case(user, topic=topic, **persona))
+
+
+@pytest.mark.parametrize(("reply", "user", "topic"), OPEN_GOOD)
+def test_sensible_open_replies_pass(reply, user, topic):
+    persona = BLEEP if reply.startswith("*") else {}
+    assert score_reply(reply, case(user, topic=topic, **persona)) == ()
+
+
+def test_topic_words_are_whole_words_and_stems_with_a_star():
+    assert on_topic("The Moon is bright.", ["moon"])
+    assert not on_topic("Honeymoon plans!", ["moon"])  # whole words
+    assert on_topic("I love cooking pasta.", ["cook*"])
+    assert not on_topic("I love pasta.", ["cook*"])
+    assert on_topic("I'm Sparky!", ["{name}"], persona_name="Sparky")
+    assert on_topic("Oh, good morning!", ["good morning"])
+    assert on_topic("I'M NOT a program.", ["i'm not"])
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Greetings.",  # no sentence of two words
+        "Jeżémiekłem.",
+        "Moon crater orbit rover cheese night sky.",  # no glue words
+        "The moon the moon the moon the moon the moon.",  # the same words again and again
+    ],
+)
+def test_word_salad_is_incoherent(reply):
+    assert incoherent(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Hello! Good to see you.",
+        "Good day.",
+        "Great idea, hiking sounds fun!",  # short, few glue words, still a sentence
+        "Your puppy is lovely. What will you call her?",  # "you" beside "her" is fine here
+        "No, no. I'm Percival, and I shall remain so.",
+    ],
+)
+def test_plain_chat_replies_are_coherent(reply):
+    assert not incoherent(reply)
+
+
+def test_open_turns_are_checked_only_where_the_data_says():
+    """A turn without `topic` (a known answer, a recall) is judged by its own checks."""
+    assert score_reply("I'm a little thing in the future!", case("Tell me about the moon.")) == ()
+    # Not English: the language check judges it, not the English coherence rules.
+    spanish = case("¡Hola!", lang="es", topic=["hola"])
+    assert score_reply("¡Hola! Estoy muy bien, gracias.", spanish) == ()
+
+
+def test_every_open_english_turn_has_topic_words():
+    for d in load_dialogues():
+        for i, t in enumerate(d.turns, start=1):
+            if t.lang == "en" and not (t.answer or t.recall or t.roast):
+                assert t.topic, f"{d.id} turn {i}: an open-ended turn needs `topic`"
+
+
+def test_yaml_yes_and_no_must_be_quoted():
+    data = {
+        "conversations": [
+            {"id": "x", "kind": "greeting", "turns": [{"user": "Hi", "topic": ["hello", True]}]}
+        ]
+    }
+    with pytest.raises(BadInput, match="quotes"):
+        parse_dialogues(data)
 
 
 # --- the report ---------------------------------------------------------------------------

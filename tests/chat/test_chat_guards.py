@@ -15,8 +15,11 @@ from persona.chat.guards import (
     guess_language,
     identity_problems,
     language_problem,
+    misses_question,
+    off_topic,
     repeats,
     reply_problems,
+    third_person,
 )
 from persona.chat.reply_gate import SentenceGate, complete_sentences, tidy
 from persona.personas import load_persona
@@ -332,3 +335,82 @@ def test_a_finished_roast_is_not_continued_in_normal_chat(tmp_path) -> None:
     backend.replies.append("Pasta it is.")
     _send(reopened, "Pasta?")
     assert "graveyard" not in " ".join(m.content for m in backend.requests[-1][0])
+
+
+# --- talking about "the user", and answers that miss the question ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("The user's name is Ada.", True),
+        ("Priya! You're right, the user is Priya.", True),
+        ("You are Ada, of course!", False),
+        ("The username field is empty.", False),  # a whole word only
+    ],
+)
+def test_talking_about_the_user_in_the_third_person(text, bad) -> None:
+    assert third_person(text) is bad
+    ctx = ReplyContext(persona_names=SPARKY, user_text="What is my name?")
+    assert ("third-person" in reply_problems(text, ctx)) is bad
+
+
+@pytest.mark.parametrize(
+    ("user", "sentence", "bad"),
+    [
+        ("Tell me something about the moon.", "I'm a little thing in the future!", True),
+        ("Tell me something about the moon.", "The moon is a big rock in the sky.", False),
+        ("Do you like music?", "What the devil is this, sir?", True),
+        ("Do you like music?", "Oh yes, I love musical robots!", False),  # a form of the word
+        ("Do you like music?", "Oh yes!", False),  # too short to tell: may lead in
+        ("What should I cook?", "Pasta is quick and cozy tonight.", False),  # the verb is asked
+        ("Can you open the door?", "Sure thing, rolling over right now.", False),  # a request
+        ("It's raining again.", "I love jumping in big puddles.", False),  # no question
+        ("How are you?", "I am doing great today, thanks.", False),  # nothing to share
+        ("Sparky, are you tired now?", "Sparky is a bit hungry, I think.", True),  # not names
+    ],
+)
+def test_an_answer_shares_a_word_with_the_question(user, sentence, bad) -> None:
+    assert off_topic(sentence, user, names=SPARKY) is bad
+
+
+def test_gate_retries_an_off_topic_first_sentence_and_keeps_it_on_the_last_try() -> None:
+    ctx = ReplyContext(persona_names=SPARKY, user_text="Tell me something about the moon.")
+    assert SentenceGate(ctx, max_chars=300).feed("I'm a little thing in the future! ") == (
+        "",
+        "retry",
+    )
+    last = SentenceGate(ctx, max_chars=300, final_try=True)
+    # Off-topic is a judgement, not a broken rule: on the last try the reply is said.
+    assert last.feed("I'm a little thing in the future! ", finished=True)[0]
+    # A known answer or a remembered fact is checked by itself, not by shared words.
+    known = ReplyContext(
+        persona_names=SPARKY, user_text="Tell me about the moon?", answer_forms=("384400",)
+    )
+    assert not misses_question("It is 384400 km away, you know.", known, whole=False)
+
+
+def test_bleep_is_judged_by_his_whole_translation() -> None:
+    ctx = ReplyContext(
+        persona_names=("Bleep", "bleep"), user_text="Do you like music?", reply_format="beeps"
+    )
+    # The beeps are no words of his answer; a whole reply is judged from three words on.
+    assert misses_question("*Booo-boo!* [Translation: Thank you, friend.]", ctx, whole=True)
+    assert not misses_question("*Bip-bwoo!* [Translation: I love music.]", ctx, whole=True)
+    assert not misses_question("*Booo-boo!* [Translation: Yes!]", ctx, whole=True)
+    gate = SentenceGate(ctx, max_chars=160, whole=True)
+    assert gate.feed("*Booo-boo!* [Translation: Thank you, friend.]", finished=True) == (
+        "",
+        "retry",
+    )
+
+
+def test_engine_says_a_remembered_name_to_the_user_not_about_them(tmp_path) -> None:
+    conv, backend, store = _conversation(
+        tmp_path, ["Nice to meet you, Ada!", "The user's name is Ada.", "The user is Ada."]
+    )
+    _send(conv, "My name is Ada.")
+    _deltas, done = _send(conv, "What is my name?")
+    assert "user" not in done.text.lower() and "Ada" in done.text
+    assert "third-person" in done.problems
+    store.close()

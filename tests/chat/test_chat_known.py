@@ -215,3 +215,21 @@ def test_a_sequence_said_the_wrong_way_round_is_no_answer():
     )
     assert forgot("Sunday comes before Saturday.", ctx)
     assert not forgot("Saturday comes before Sunday.", ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "say"),
+    [
+        ("Ich heiße Jonas. Was ist zwei plus drei?", "2 plus 3 is 5."),
+        ("Hi, I'm Marek. What is 12 times 7?", "12 times 7 is 84."),
+    ],
+)
+def test_a_question_after_an_introduction_is_answered(text, say):
+    """An introduction, then a question: the question sentence has the known answer."""
+    found = known_answer(text)
+    assert found is not None and found.say == say
+
+
+def test_a_message_with_no_known_question_in_it_still_gets_none():
+    assert known_answer("Hi, I'm Marek from Brno. What should I cook tonight?") is None
+    assert known_answer("I have two cats. They are three and five.") is None  # no question

@@ -81,3 +81,11 @@ def test_other_languages_remember_and_answer(tmp_path):
     _deltas, done = _send(conv, "Jaké je hlavní město České republiky?")
     assert "Praha" in done.text and BEEP_FORMAT.match(done.text)
     store.close()
+
+
+def test_an_introduction_and_a_sum_in_german_get_both_answered(tmp_path):
+    conv, backend, store = _conversation(tmp_path, ["Hallo!"])
+    _deltas, done = _send(conv, "Ich heiße Jonas. Was ist zwei plus drei?")
+    assert "Jonas" in done.text and "5" in done.text and guess_language(done.text) == "de"
+    assert not backend.requests  # said at once, in the user's language
+    store.close()
