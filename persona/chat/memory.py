@@ -202,7 +202,8 @@ _RECALL: tuple[tuple[str, re.Pattern[str]], ...] = (
         "name",
         re.compile(
             r"\b(?:what(?:'s| is) my name|who am i\b|do you (?:remember|know) (?:my name|who i am)|"
-            r"remember my name|what am i called|what do you call me)",
+            r"remember my name|what am i called|what do you call me|"
+            r"(?:say|tell me|repeat) my name)",
             re.I,
         ),
     ),

@@ -249,6 +249,7 @@ def test_recall_question_finds_the_fact_asked_for() -> None:
     facts = [Fact("name", "Priya"), Fact("from", "Brno")]
     assert recall_question("What's my name?", facts) == Fact("name", "Priya")
     assert recall_question("Do you remember my name?", facts) == Fact("name", "Priya")
+    assert recall_question("Please say my name.", facts) == Fact("name", "Priya")
     assert recall_question("where am I from?", facts) == Fact("from", "Brno")
     assert recall_question("What is your name?", facts) is None
     assert recall_question("What's my name?", []) is None

@@ -35,7 +35,7 @@ def test_show_yaml_and_system(capsys):
     assert run(["show", "bleep", "--system", "--user", "Ada"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("[system]\nYou are Bleep.") and "[assistant]\n*Bwoo-dee-dee!*" in out
-    assert "[system]\nThe user's name is Ada.\n\nstop: [" in out  # the note, then stops
+    assert "[system]\nYou are talking with Ada.\n\nstop: [" in out  # the note, then stops
     assert run(["show", "bleep", "--system", "--no-examples"]) == 0
     out = capsys.readouterr().out
     assert "Can you open the door?" not in out and out.count("[user]") == 1  # the placeholder
