@@ -7,7 +7,7 @@ import importlib
 import json
 import sys
 
-BENCHES = ("llm", "roast", "quality", "voice", "ui", "browser", "fleet")
+BENCHES = ("llm", "roast", "quality", "models", "voice", "ui", "browser", "fleet")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _runner(module):
     def run(args: argparse.Namespace) -> int:
         result = module.run(args)
+        render = getattr(module, "render_table", None)  # a readable table above the JSON
+        if render is not None and not args.json:
+            print(render(result))
         print(json.dumps(result, indent=None if args.json else 2))
         sys.stdout.flush()
         return 0
