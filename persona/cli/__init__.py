@@ -7,6 +7,8 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from types import ModuleType
 
 from persona.errors import PersonaError
 
@@ -33,15 +35,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="persona", description="A talking companion robot.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"persona.cli.{name}_cmd")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"persona.cli.{name}_cmd":
-                continue
-            raise
+    for _, module in present_modules([f"persona.cli.{name}_cmd" for name in COMMANDS]):
         module.register(sub)
     return parser
+
+
+def present_modules(paths: list[str]) -> Iterator[tuple[str, ModuleType]]:
+    """(path, module) for each of `paths` that exists, in order: a trimmed install may
+    leave some out. An import error inside a module that exists is raised, not hidden."""
+    for path in paths:
+        try:
+            module = importlib.import_module(path)
+        except ModuleNotFoundError as exc:
+            if exc.name == path:
+                continue
+            raise
+        yield path, module
 
 
 def main(argv: list[str] | None = None) -> int:

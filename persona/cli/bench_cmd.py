@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
+
+from persona.cli import present_modules
 
 BENCHES = ("llm", "roast", "quality", "models", "voice", "ui", "browser", "fleet")
 
@@ -13,13 +14,8 @@ BENCHES = ("llm", "roast", "quality", "models", "voice", "ui", "browser", "fleet
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bench", help="run a benchmark and print JSON")
     benches = p.add_subparsers(dest="bench", metavar="WHAT", required=True)
-    for name in BENCHES:
-        try:
-            module = importlib.import_module(f"persona.bench.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"persona.bench.{name}":
-                continue
-            raise
+    for path, module in present_modules([f"persona.bench.{name}" for name in BENCHES]):
+        name = path.rsplit(".", 1)[1]
         bp = benches.add_parser(name, help=(module.__doc__ or "").strip().splitlines()[0])
         bp.add_argument("--json", action="store_true", help="print only the JSON result")
         module.add_arguments(bp)
