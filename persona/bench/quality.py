@@ -42,6 +42,7 @@ from persona.chat.guards import (
     guess_language,
     language_scores,
     reply_problems,
+    spoken_part,
     words,
 )
 from persona.errors import BadInput
@@ -298,7 +299,6 @@ def incoherent(text: str) -> bool:
     return "not-english" in problems and len(roast_words(text)) >= _SALAD_WORDS
 
 
-_TRANSLATION = re.compile(r"\[\s*Translation\s*:\s*([^\]]*)\]?", re.I)
 _FINISHED = re.compile(r"[.!?…)\]\"'*”’]$")
 # A reply that stops on one of these was cut off, full stop or not ("... and the.").
 _CUT_OFF = frozenset("a an the and or but your my our their because".split())
@@ -316,15 +316,6 @@ def unfinished(text: str, finish_reason: str | None = None) -> bool:
     if _FINISHED.search(text):
         return last in _CUT_OFF
     return last in _OPEN_ENDED or finish_reason == "length"
-
-
-def spoken_part(reply: str, reply_format: str | None) -> str:
-    """The words a person understands: Bleep's translation, else the whole reply."""
-    if reply_format == "beeps":
-        found = _TRANSLATION.findall(reply)
-        if found:
-            return " ".join(found)
-    return reply
 
 
 def answers(reply: str, turn: Turn, persona_name: str, *, earlier: Sequence[str] = ()) -> bool:

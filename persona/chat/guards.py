@@ -435,7 +435,16 @@ def sentence_problems(sentence: str, ctx: ReplyContext, *, first: bool) -> tuple
     return tuple(dict.fromkeys(problems))
 
 
-_TRANSLATED = re.compile(r"\[Translation:\s*([^\[\]]*)\]")
+_TRANSLATION = re.compile(r"\[\s*Translation\s*:\s*([^\]]*)\]?", re.I)
+
+
+def spoken_part(reply: str, reply_format: str | None) -> str:
+    """The words a person understands: Bleep's translation, else the whole reply."""
+    if reply_format == "beeps":
+        found = _TRANSLATION.findall(reply)
+        if found:
+            return " ".join(found)
+    return reply
 
 
 def misses_question(text: str, ctx: ReplyContext, *, whole: bool) -> bool:
@@ -445,10 +454,8 @@ def misses_question(text: str, ctx: ReplyContext, *, whole: bool) -> bool:
     those checks; Bleep is judged by his translation, a whole reply from three words on."""
     if ctx.answer_forms or ctx.must_mention or ctx.reply_language:
         return False
-    if ctx.reply_format == "beeps":
-        text = " ".join(_TRANSLATED.findall(text)) or text
     return off_topic(
-        text,
+        spoken_part(text, ctx.reply_format),
         ctx.user_text,
         names=ctx.persona_names,
         min_words=WHOLE_TOPIC_MIN_WORDS if whole else TOPIC_MIN_WORDS,

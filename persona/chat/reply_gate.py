@@ -2,10 +2,9 @@
 
 Small models slip in ways a person notices at once (the robot calls itself by the user's
 name, parrots the question, switches language, writes a list, answers beside the question).
-The gate holds each sentence
-until it is complete, checks it with `persona.chat.guards`, and decides: show it, ask for a
-fresh try (only before anything was shown, so a retry costs one short generation), or end
-the reply before the bad sentence. Pure: no model, no I/O.
+The gate holds each sentence until it is complete, checks it with `persona.chat.guards`, and
+decides: show it, ask for a fresh try (only before anything was shown, so a retry costs one
+short generation), or end the reply before the bad sentence. Pure: no model, no I/O.
 """
 
 from __future__ import annotations
