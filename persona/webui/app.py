@@ -12,7 +12,6 @@ import inspect
 import json
 import logging
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -102,9 +101,6 @@ def build_app(config: UiConfig | None = None) -> gr.Blocks:
 
 
 def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegistry) -> None:
-    # Each tab's hands-free replies, started by its listener (see `open_listener`).
-    hands_free: weakref.WeakKeyDictionary[UiSession, HandsFreeReplies] = weakref.WeakKeyDictionary()
-
     def session_for(request: gr.Request, saved: object = None) -> UiSession:
         key = request.session_hash or "anonymous"
         session = sessions.get(key)
@@ -319,11 +315,13 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                 functools.partial(reply_ahead, session),
                 on_confirm=functools.partial(reply_stands, session),
             )
-            hands_free[session] = replies
+            session.replies = replies
             listener = HandsFreeListener(services.stt(), services.turn_detector())
             session.listener = BackgroundListener(listener, on_event=replies.on_event)
-        persona = session.persona
-        _quiet(lambda: services.tts(persona.voice.tts or None, persona.voice.speed))
+            # Once per listener, not per mic chunk: tts() takes the lock a model load
+            # holds, and a chunk handler that waits loses chunks.
+            persona = session.persona
+            _quiet(lambda: services.tts(persona.voice.tts or None, persona.voice.speed))
         return session.listener
 
     def reply_ahead(
@@ -333,7 +331,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         session is busy with another (the page's handler then starts it, as it queues)."""
         if after is not None and after.aborted:
             after.wait(timeout=2.0)  # a reply talked over ends within a token
-        replies = hands_free.get(session)
+        replies = session.replies
         if session.closed or session.busy or session.waiting or replies is None:
             return None
         try:
@@ -360,7 +358,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         if chunk is None:
             return gr.skip(), gr.skip(), gr.skip()
         listener = open_listener(session)
-        hands_free[session].speak = bool(speak)
+        session.replies.speak = bool(speak)
         listener.push(*chunk)
         heard, feed, chat = gr.skip(), gr.skip(), gr.skip()
         # Brief: a busy handler loses mic chunks; the server starts replies by itself.
@@ -399,7 +397,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         times = {k: float(v) for k, v in times.items() if isinstance(v, int | float)}
         times["by"] = str(turn.get("by") or "")[:20]
         session = session_for(request)
-        replies = hands_free.get(session)
+        replies = session.replies
         ahead = replies.take(text) if replies is not None else None
         for out in run_reply(
             session, text, speak, retry=False, extra=(text,), heard=times, ahead=ahead

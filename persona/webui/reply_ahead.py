@@ -56,8 +56,6 @@ class ReplyAhead:
         if speaker is not None:
             speaker.on_ready = lambda: self._box.put(_PIECE)
         self.speculative = speculative
-        self.confirmed = not speculative
-        self.started = speaker.started if speaker is not None else time.perf_counter()
         self.started_at = time.time()
         self._services = services
         self._session = session
@@ -76,10 +74,6 @@ class ReplyAhead:
     def aborted(self) -> bool:
         """Stopped (Stop, barge-in) or dropped before it was done."""
         return self._dropped or (self._abort is not None and self._abort.is_set())
-
-    def confirm(self) -> None:
-        """The turn ended with these words: the reply stands."""
-        self.confirmed = True
 
     def drop(self) -> None:
         """The user went on: stop generating and speaking, and undo a stored reply."""
@@ -131,8 +125,11 @@ class ReplyAhead:
         session = self._session
         said = ""
         try:
-            if self._after is not None:
-                self._after.wait(timeout=30)
+            # Only the wait needs the reply before: let it go, so a tab's replies (and
+            # their audio) do not stay chained to each other for the life of the tab.
+            after, self._after = self._after, None
+            if after is not None:
+                after.wait(timeout=30)
             with self._lock:
                 if self._dropped:
                     return
@@ -219,7 +216,6 @@ class HandsFreeReplies:
                     pending is not None and pending.text == event.text and not pending.aborted
                 )
                 if confirmed:
-                    pending.confirm()
                     self._keep(pending)
             if confirmed:
                 self._confirmed(pending)

@@ -72,6 +72,7 @@ class UiSession:
     speaking_until: float = 0.0  # epoch s when the reply audio sent so far ends
     said: list[tuple[float, str]] = field(default_factory=list)  # (starts at, text) sent
     listener: object | None = None  # the HandsFreeListener of this tab's open mic
+    replies: object | None = None  # the HandsFreeReplies its events start
 
     def __post_init__(self) -> None:
         self.idle.set()

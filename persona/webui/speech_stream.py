@@ -87,7 +87,6 @@ class ReplySpeaker:
         self.tts = tts
         self.raw_text = raw_text
         self.started = started
-        self.whole_sentences = whole_sentences
         self.turn = secrets.token_hex(6)
         self._splitter = SentenceSplitter(
             first_clause_min_chars=FIRST_CLAUSE_MIN_CHARS, whole_deltas=whole_sentences
