@@ -414,7 +414,7 @@ class Conversation:
             earlier_replies=tuple(t.reply_text for t in self._turns),
             max_chars=self.persona.max_reply_chars,
             reply_format=self.persona.reply_format,
-            must_mention=recall.value if recall else None,
+            must_mention=recall.answer if recall else None,
             answer_forms=answer_forms(known_ans, lang) if known_ans and not recall else (),
             answer_about=known_ans.about if known_ans and not recall and not other else (),
             answer_wrong=(*known_ans.wrong, *note_phrases(hint, known_ans.say))

@@ -356,10 +356,36 @@ def leaks(text: str, system_prompt: str, n: int = _LEAK_WORDS) -> bool:
     return bool(_ngrams(words(text), n) & _ngrams(words(system_prompt), n))
 
 
+_SECOND_PERSON = frozenset("you your you're yours yourself you've you'll you'd".split())
+_FIRST_PERSON = frozenset("i i'm i've i'd i'll me mine myself".split())  # "my friend" is fine
+_SHORT_RECALL = 4  # words: "Lisbon, of course!" needs no "you"
+
+
+def recalls(reply: str, value: str) -> bool:
+    """True when the reply gives a remembered fact back as the user's: a sentence holding
+    `value` says "you"/"your" ("You live in Lisbon"), or is short and claims nothing for
+    the robot ("Lisbon, of course!"). "I'm from Lisbon.", "Priya is a chess enthusiast."
+    and "Percival, a French company that lives in Lisbon." hold the word but recall
+    nothing."""
+    if not value.strip():
+        return False
+    key = rf"(?<!\w){re.escape(fold(value))}(?!\w)"
+    for sentence in split_sentences(reply) or [reply]:
+        if not re.search(key, fold(sentence)):
+            continue
+        said = set(words(sentence.replace("’", "'")))
+        if said & _SECOND_PERSON:
+            return True
+        if len(words(sentence)) <= _SHORT_RECALL and not said & _FIRST_PERSON:
+            return True
+    return False
+
+
 def forgot(reply: str, ctx: ReplyContext) -> bool:
     """True when the user asked for a remembered fact, or a question with a known answer,
-    and the reply does not give it (as whole words, any case or accents)."""
-    if ctx.must_mention and ctx.must_mention.lower() not in reply.lower():
+    and the reply does not give it (as whole words, any case or accents; a fact as the
+    user's, see `recalls`)."""
+    if ctx.must_mention and not recalls(spoken_part(reply, ctx.reply_format), ctx.must_mention):
         return True
     if ctx.answer_forms and not gives_answer(reply, ctx.answer_forms):
         return True

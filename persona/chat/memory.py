@@ -20,6 +20,27 @@ class Fact:
     def as_line(self) -> str:
         return f"{self.kind.replace('_', ' ')}: {self.value}"
 
+    @property
+    def answer(self) -> str:
+        """The words that answer a question about the fact: "green" of the favourite
+        "colour is green", "Mittens" of the pet "cat called Mittens"."""
+        if self.kind in _NAMED_KINDS:
+            for joint in (" is ", " are ", " called ", " named "):
+                if joint in self.value:
+                    return self.value.rsplit(joint, 1)[1].strip()
+        return self.value
+
+    @property
+    def subject(self) -> str:
+        """What a named fact is about ("colour", "cat"), else ""."""
+        if self.kind not in _NAMED_KINDS or self.answer == self.value:
+            return ""
+        return self.value[: len(self.value) - len(self.answer)].split()[0].lower()
+
+
+# Facts whose value names a thing and then its answer ("colour is green").
+_NAMED_KINDS = frozenset({"favourite", "pet"})
+
 
 _NAME = r"([A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)"
 _PHRASE = r"([\w' -]{2,60}?)"
@@ -67,7 +88,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("works_as", re.compile(rf"\bi work as (?:an? )?{_PHRASE}{_END}", re.I)),
     ("likes", re.compile(rf"\bi (?:really )?(?:like|love|enjoy) {_PHRASE}{_END}", re.I)),
     ("dislikes", re.compile(rf"\bi (?:hate|dislike|can't stand) {_PHRASE}{_END}", re.I)),
-    ("favourite", re.compile(rf"\bmy favou?rite {_PHRASE}{_END}", re.I)),
+    ("favourite", re.compile(rf"\bmy favou?rite (\w+ (?:is|are) [\w' -]{{2,40}}?){_END}", re.I)),
+    (
+        "pet",
+        re.compile(
+            rf"\bi(?: have| ?'ve got| have got| own) (?:an? )?((?:[a-z]+ ){{1,3}}(?:called|named) "
+            rf"{_NAME}){_NAME_END}",
+            re.I,
+        ),
+    ),
 )
 
 _NOT_NAMES = {
@@ -202,7 +231,7 @@ _RECALL: tuple[tuple[str, re.Pattern[str]], ...] = (
         "name",
         re.compile(
             r"\b(?:what(?:'s| is) my name|who am i\b|do you (?:remember|know) (?:my name|who i am)|"
-            r"remember my name|what am i called|what do you call me|"
+            r"remember my name|what am i called|what (?:do|should|will) you call me|"
             r"(?:say|tell me|repeat) my name)",
             re.I,
         ),
@@ -213,7 +242,14 @@ _RECALL: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:where am i from|where do i come from|do you remember where i'?m from)", re.I
         ),
     ),
-    ("lives_in", re.compile(r"\b(?:where do i live|do you remember where i live)", re.I)),
+    (
+        "lives_in",
+        re.compile(
+            r"\b(?:where do i live|do you remember where i live|"
+            r"(?:which|what) (?:city|town|village|country|place) do i live in)",
+            re.I,
+        ),
+    ),
     (
         "name",
         re.compile(
@@ -231,7 +267,18 @@ _RECALL: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("works_as", re.compile(r"\b(?:what(?:'s| is) my job|what do i do for (?:a )?work)", re.I)),
-    ("likes", re.compile(r"\b(?:what do i (?:like|love|enjoy))\b", re.I)),
+    (
+        "likes",
+        re.compile(r"\b(?:what|which)(?: \w+){0,2} do i (?:really )?(?:like|love|enjoy)\b", re.I),
+    ),
+    # These two name what they ask about ("colour", "cat"): the fact must be about it.
+    ("favourite", re.compile(r"\bwhat(?:'s| is| are) my favou?rite (\w+)", re.I)),
+    (
+        "pet",
+        re.compile(
+            r"\bwhat(?:'s| is) (?:the name of )?my (\w+)(?:'s name| called| named|\b)", re.I
+        ),
+    ),
 )
 
 
@@ -239,10 +286,22 @@ def recall_question(message: str, facts: list[Fact] | tuple[Fact, ...]) -> Fact 
     """The remembered fact a message asks for ("what's my name?"), when one is known."""
     known = {f.kind: f for f in facts}
     for kind, pattern in _RECALL:
-        if pattern.search(message):
+        match = pattern.search(message)
+        if match:
+            if kind in _NAMED_KINDS:
+                fact = known.get(kind)
+                if fact is not None and _same_thing(fact.subject, match.group(1)):
+                    return fact
+                continue
             fact = known.get(kind) or (known.get("lives_in") if kind == "from" else None)
             if fact is None and kind == "lives_in":
                 fact = known.get("from")
             if fact is not None:
                 return fact
     return None
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Whether two nouns name one thing: "colour" and "color", "cat" and "cats"."""
+    a, b = (w.lower().replace("our", "or").rstrip("s") for w in (a, b))
+    return bool(a) and a == b

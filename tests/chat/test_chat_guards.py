@@ -17,6 +17,7 @@ from persona.chat.guards import (
     language_problem,
     misses_question,
     off_topic,
+    recalls,
     repeats,
     reply_problems,
     third_person,
@@ -415,3 +416,21 @@ def test_engine_says_a_remembered_name_to_the_user_not_about_them(tmp_path) -> N
     assert "user" not in done.text.lower() and "Ada" in done.text
     assert "third-person" in done.problems
     store.close()
+
+
+@pytest.mark.parametrize(
+    "reply, value, ok",
+    [
+        ("You live in Lisbon, of course!", "Lisbon", True),
+        ("Lisbon!", "Lisbon", True),
+        ("Green, my friend!", "green", True),
+        ("Indeed. You work as a nurse, as noted in my records.", "nurse", True),
+        # The word is there; the fact is not given back as the user's.
+        ("I'm from Lisbon.", "Lisbon", False),
+        ("Percival, a French company that lives in Lisbon.", "Lisbon", False),
+        ("Priya is a chess enthusiast.", "chess", False),
+        ("You asked me something.", "Lisbon", False),
+    ],
+)
+def test_recalls_needs_the_fact_said_as_the_users(reply, value, ok):
+    assert recalls(reply, value) is ok

@@ -89,3 +89,28 @@ def test_an_introduction_and_a_sum_in_german_get_both_answered(tmp_path):
     assert "Jonas" in done.text and "5" in done.text and guess_language(done.text) == "de"
     assert not backend.requests  # said at once, in the user's language
     store.close()
+
+
+def test_a_fact_said_as_someone_elses_is_replaced_by_one_said_to_the_user(tmp_path):
+    # The word is there, the recall is not: the built line gives it back as the user's.
+    said = "Percival, a French company that lives in Lisbon."
+    conv, _backend, store = _conversation(tmp_path, ["Lisbon is lovely!", said, said, said])
+    _send(conv, "I live in Lisbon.")
+    _deltas, done = _send(conv, "Which city do I live in?")
+    assert done.fallback and "forgot" in done.problems
+    assert "You live in Lisbon" in done.text
+    store.close()
+
+
+def test_a_pet_and_a_favourite_are_remembered_and_given_back(tmp_path):
+    conv, backend, store = _conversation(
+        tmp_path, ["What a lovely cat!", "Your cat is Mittens, of course!", "Green is nice!"]
+    )
+    _send(conv, "I have a cat called Mittens.")
+    _deltas, done = _send(conv, "What is my cat called?")
+    assert done.text == "Your cat is Mittens, of course!" and not done.fallback
+    assert "has a cat called Mittens" in backend.requests[1][0][-1].content
+    _send(conv, "My favourite colour is green.")
+    _deltas, done = _send(conv, "What's my favourite colour?")
+    assert done.text.startswith("Your favourite colour is green") and done.fallback
+    store.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from persona.chat.memory import extract_facts
+from persona.chat.memory import Fact, extract_facts, recall_question
 from persona.chat.text import (
     cut_at_turn_marker,
     cut_to_length,
@@ -76,6 +76,9 @@ def test_split_sentences():
         ("I live in Lisbon, by the sea", "lives_in", "Lisbon"),
         ("I love jazz and rain.", "likes", "jazz"),
         ("I work as a dentist", "works_as", "dentist"),
+        ("My favourite colour is green.", "favourite", "colour is green"),
+        ("I have a cat called Mittens.", "pet", "cat called Mittens"),
+        ("I've got a dog named Rex and a cat", "pet", "dog named Rex"),
     ],
 )
 def test_extract_facts(message, kind, value):
@@ -113,3 +116,41 @@ def test_trim_unfinished(text, expected):
 )
 def test_orders_never_become_remembered_facts(message):
     assert extract_facts(message) == []
+
+
+_TOLD = [
+    *extract_facts("Call me Tomasz."),
+    *extract_facts("I live in Lisbon."),
+    *extract_facts("I love chess."),
+    *extract_facts("My favourite colour is green."),
+    *extract_facts("I have a cat called Mittens."),
+]
+
+
+@pytest.mark.parametrize(
+    "question, kind, answer",
+    [
+        ("What should you call me?", "name", "Tomasz"),
+        ("Which city do I live in?", "lives_in", "Lisbon"),
+        ("Which game do I love?", "likes", "chess"),
+        ("What's my favourite color?", "favourite", "green"),
+        ("What is my cat called?", "pet", "Mittens"),
+        ("What's my cat's name?", "pet", "Mittens"),
+    ],
+)
+def test_recall_questions_find_the_fact_and_its_answer(question, kind, answer):
+    fact = recall_question(question, _TOLD)
+    assert fact is not None and fact.kind == kind and fact.answer == answer
+
+
+@pytest.mark.parametrize(
+    "question", ["What's my favourite food?", "What is my dog called?", "What is my job?"]
+)
+def test_recall_questions_about_something_not_told_find_nothing(question):
+    # A fact about another thing is no answer: "green" is not anyone's favourite food.
+    assert recall_question(question, _TOLD) is None
+
+
+def test_fact_answer_is_the_whole_value_for_plain_kinds():
+    assert Fact("lives_in", "New York").answer == "New York"
+    assert Fact("favourite", "colour is green").subject == "colour"
