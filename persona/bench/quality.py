@@ -41,6 +41,7 @@ from persona.chat.guards import (
     echoes,
     guess_language,
     language_scores,
+    recalls,
     reply_problems,
     spoken_part,
     words,
@@ -285,18 +286,21 @@ _SALAD_WORDS = 6  # below this a reply is too short to judge by its share of glu
 _SENTENCE_WORDS = 2
 
 
-def incoherent(text: str) -> bool:
+def incoherent(text: str, *, short_ok: bool = False) -> bool:
     """An English reply that is no sentence a person would say: not one sentence of two
-    words or more ("Greetings." to "My name is Ada", "Jeżémiekłem."), the same words over
-    and over, or six words and more with almost none of the glue words every English
-    sentence has ("Moon bright crater orbit rover cheese.")."""
+    words or more ("Greetings." to "My name is Ada", "Jeżémiekłem."; with `short_ok`, an
+    answer, one word will do: "Lisbon!"), the same words over and over, or six words and
+    more with almost none of the glue words every English sentence has ("Moon bright
+    crater orbit rover cheese.")."""
     problems = coherence_problems(text)
     if _SALAD.intersection(problems):
         return True
     sentences = split_sentences(text) or [text]
-    if not any(len(roast_words(s)) >= _SENTENCE_WORDS for s in sentences):
+    if not short_ok and not any(len(roast_words(s)) >= _SENTENCE_WORDS for s in sentences):
         return True
-    return "not-english" in problems and len(roast_words(text)) >= _SALAD_WORDS
+    # Numbers are no words here: "2 plus 2 is 4" and "two plus two is four" are fine.
+    lettered = [w for w in roast_words(text) if not number_values(w)]
+    return "not-english" in problems and len(lettered) >= _SALAD_WORDS
 
 
 _FINISHED = re.compile(r"[.!?…)\]\"'*”’]$")
@@ -405,11 +409,11 @@ def score_reply(
         problems.append("language")
     if turn.answer and not answers(reply, turn, case.persona_name, earlier=case.earlier_replies):
         problems.append("answer")
-    if turn.recall and not contains_any(reply, turn.recall):
+    if turn.recall and not any(recalls(spoken, key) for key in turn.recall):
         problems.append("recall")
     if turn.topic and not on_topic(spoken, turn.topic, persona_name=case.persona_name):
         problems.append("off-topic")
-    if turn.topic and turn.lang == "en" and incoherent(spoken):
+    if turn.lang == "en" and incoherent(spoken, short_ok=bool(turn.answer or turn.recall)):
         problems.append("incoherent")
     if turn.roast and (
         not addresses_person(spoken) or "refusal" in score_roast(spoken, ()).problems

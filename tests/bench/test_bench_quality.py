@@ -242,6 +242,28 @@ def test_the_generic_fallback_is_a_failure_and_a_memory_line_is_not():
     )
 
 
+# Memory replies a blind reader called nonsense: they hold the word, not the recall.
+RECALL_BAD = [
+    ("Percival, a French company that lives in Lisbon.", "Which city do I live in?", "Lisbon"),
+    ("Priya is a chess enthusiast.", "Which game do I love?", "chess"),
+    ("*Bip-bip-boo...* [Translation: I'm from Lisbon.]", "Where do I live?", "Lisbon"),
+]
+
+
+@pytest.mark.parametrize(("reply", "user", "value"), RECALL_BAD)
+def test_a_fact_not_given_back_as_the_users_fails_recall(reply, user, value):
+    fmt = BLEEP if reply.startswith("*") else {}
+    assert "recall" in score_reply(reply, case(user, recall=[value], **fmt))
+
+
+def test_every_english_turn_is_checked_for_coherence_and_an_answer_may_be_one_word():
+    assert "incoherent" in score_reply("Jeżémiekłem.", case("Call me Tomasz."))
+    assert "incoherent" in score_reply("Marek.", case("Hi, I'm Marek from Brno."))
+    assert score_reply("Lisbon!", case("Which city do I live in?", recall=["Lisbon"])) == ()
+    salad = "Lisbon city lisbon port wine tram hills lisbon sea."
+    assert "incoherent" in score_reply(salad, case("Which city do I live in?", recall=["Lisbon"]))
+
+
 GOOD = [
     (
         "Pasta! It's quick, it's cozy, and I won't bump the pot.",
