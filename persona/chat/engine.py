@@ -568,7 +568,11 @@ class Conversation:
                 return line
         if recall is None and known is not None:
             return render_template(
-                "chat/known.j2", persona=self.persona.id, say=known.say, index=len(self._turns)
+                "chat/known.j2",
+                persona=self.persona.id,
+                say=known.say,
+                kind=known.kind,
+                index=len(self._turns),
             ).strip()
         if recall is not None:
             return render_template(
