@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from persona.chat.chat_roast import asks_for_roast, chat_roast
 from persona.chat.guards import ReplyContext
 from persona.chat.known import (
     KnownAnswer,
@@ -405,7 +406,7 @@ class Conversation:
         direct = (
             self._other_language_line(text, other, recall, known_ans, introduced, True)
             if other
-            else None
+            else self._roast_line(text, earlier_user)
         )
         ctx = ReplyContext(
             persona_names=names,
@@ -549,6 +550,25 @@ class Conversation:
             max_chars=self.persona.max_reply_chars,
             answers_only=answers_only,
         )
+
+    def _roast_line(self, text: str, earlier_user: list[str]) -> str | None:
+        """For "roast me": a code-built roast of what the user said in this chat (asking
+        is the consent), or a tease that they said nothing yet; None for other messages."""
+        if not asks_for_roast(text):
+            return None
+        from persona.roast.session import DEFAULT_INTENSITY
+
+        line = chat_roast(
+            [*earlier_user, text],
+            self.persona,
+            intensity=DEFAULT_INTENSITY,
+            avoid=[t.reply_text for t in self._turns],
+        )
+        if line:
+            return line
+        return render_template(
+            "chat/roast_nothing.j2", persona=self.persona.id, index=len(self._turns)
+        ).strip()
 
     def _fallback_reply(
         self,
