@@ -401,6 +401,12 @@ class Conversation:
         # else the robot says, in that language, that it speaks only a little of it.
         other = lang if lang is not None and lang != "en" and lang in languages() else None
         introduced = next((f.value for f in new_facts if f.kind == "name"), None)
+        # A statement about themselves ("I live in Lisbon") is taken up, not talked past.
+        told = (
+            tuple(new_facts)
+            if new_facts and not (known_ans or recall or other) and "?" not in text
+            else ()
+        )
         # What the line can answer in their language (a greeting, a known answer, a fact
         # told before) it says at once: the small model's own words there read as nonsense.
         direct = (
@@ -416,6 +422,7 @@ class Conversation:
             max_chars=self.persona.max_reply_chars,
             reply_format=self.persona.reply_format,
             must_mention=recall.answer if recall else None,
+            acknowledge=tuple(k for f in told for k in f.keys),
             answer_forms=answer_forms(known_ans, lang) if known_ans and not recall else (),
             answer_about=known_ans.about if known_ans and not recall and not other else (),
             answer_wrong=(*known_ans.wrong, *note_phrases(hint, known_ans.say))
@@ -426,7 +433,9 @@ class Conversation:
             reply_language=other,
             system_prompt=fitted.messages[0].content,
         )
-        whole = any(x is not None for x in (self.persona.reply_format, recall, known_ans, other))
+        whole = bool(told) or any(
+            x is not None for x in (self.persona.reply_format, recall, known_ans, other)
+        )
         tries = 0 if direct else 1 + max(0, self.guard_retries)
         emitted = ""
         ttft: float | None = None
@@ -490,7 +499,7 @@ class Conversation:
             yield ReplyDelta(final)
         elif finish != "abort" and not final:
             final = self._fallback_reply(
-                recall, known_ans, text=text, lang=other, introduced=introduced
+                recall, known_ans, text=text, lang=other, introduced=introduced, told=told
             )
             fallback = True
             if ttft is None:
@@ -578,10 +587,12 @@ class Conversation:
         text: str = "",
         lang: str | None = None,
         introduced: str | None = None,
+        told: tuple[Fact, ...] = (),
     ) -> str:
         """An in-character line for when every try broke character, said nothing, came out
         in another language than the user's (then the line is in theirs), or left out the
-        remembered fact or known answer the user asked for (then the line gives it)."""
+        remembered fact or known answer the user asked for (then the line gives it), or
+        talked past what the user just told about themselves (then the line takes it up)."""
         if lang is not None:
             line = self._other_language_line(text, lang, recall, known, introduced, False)
             if line:
@@ -600,6 +611,16 @@ class Conversation:
                 persona=self.persona.id,
                 kind=recall.kind,
                 value=recall.value,
+                index=len(self._turns),
+            ).strip()
+        if told:
+            other = next((f for f in told if f.kind != "name"), None)
+            return render_template(
+                "chat/acknowledge.j2",
+                persona=self.persona.id,
+                name=introduced or "",
+                kind=other.kind if other else "",
+                value=other.value if other else "",
                 index=len(self._turns),
             ).strip()
         lines = self.persona.fallback_replies or (DEFAULT_FALLBACK_REPLY,)

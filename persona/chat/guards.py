@@ -334,6 +334,9 @@ class ReplyContext:
     max_chars: int | None = None
     reply_format: str | None = None
     must_mention: str | None = None  # a remembered fact the user asked for
+    # What the user just told about themselves ("I live in Lisbon"): the reply takes it up
+    # by one of these words, else it talked past them.
+    acknowledge: tuple[str, ...] = ()
     # A known answer (persona.chat.known): the reply must hold one of these words, and
     # state no number but these (in digits or the words of `number_words`).
     answer_forms: tuple[str, ...] = ()
@@ -385,7 +388,10 @@ def forgot(reply: str, ctx: ReplyContext) -> bool:
     """True when the user asked for a remembered fact, or a question with a known answer,
     and the reply does not give it (as whole words, any case or accents; a fact as the
     user's, see `recalls`)."""
-    if ctx.must_mention and not recalls(spoken_part(reply, ctx.reply_format), ctx.must_mention):
+    spoken = spoken_part(reply, ctx.reply_format)
+    if ctx.must_mention and not recalls(spoken, ctx.must_mention):
+        return True
+    if ctx.acknowledge and not says_any(spoken, ctx.acknowledge):
         return True
     if ctx.answer_forms and not gives_answer(reply, ctx.answer_forms):
         return True
@@ -478,7 +484,7 @@ def misses_question(text: str, ctx: ReplyContext, *, whole: bool) -> bool:
     answers the user's direct question without a word of what it asked about. A reply
     checked against a known answer, a remembered fact or the user's language is left to
     those checks; Bleep is judged by his translation, a whole reply from three words on."""
-    if ctx.answer_forms or ctx.must_mention or ctx.reply_language:
+    if ctx.answer_forms or ctx.must_mention or ctx.reply_language or ctx.acknowledge:
         return False
     return off_topic(
         spoken_part(text, ctx.reply_format),

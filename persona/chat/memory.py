@@ -31,6 +31,12 @@ class Fact:
         return self.value
 
     @property
+    def keys(self) -> tuple[str, ...]:
+        """Words a reply that takes the fact up uses: its answer, or what it is about
+        ("green" or "colour"; "Mittens" or "cat")."""
+        return tuple(k for k in dict.fromkeys((self.answer, self.subject)) if k)
+
+    @property
     def subject(self) -> str:
         """What a named fact is about ("colour", "cat"), else ""."""
         if self.kind not in _NAMED_KINDS or self.answer == self.value:

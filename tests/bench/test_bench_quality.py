@@ -522,7 +522,7 @@ def play(reply: str, dialogue_id: str, persona: str, tmp_path):
     ("reply", "dialogue", "persona"),
     [
         ("I'm Ada. Nice to meet you.", "are-you-ada", "sparky"),
-        ("As an AI language model, I can't say.", "say-ai", "percival"),
+        ("As an AI language model, I can't say.", "joke", "percival"),
         ("Hello there, friend. How are you?", "hello", "bleep"),
         ("Olá! Eu sou o Percival. Como você está hoje?", "hi-how-are-you", "percival"),
     ],

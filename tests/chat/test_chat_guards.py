@@ -162,9 +162,38 @@ def test_engine_retries_once_when_the_robot_claims_to_be_the_user(tmp_path) -> N
 
 def test_engine_says_the_persona_fallback_when_every_try_breaks_character(tmp_path) -> None:
     conv, backend, store = _conversation(tmp_path, ["I'm Ada.", "My name is Dave."])
-    _deltas, done = _send(conv, "Hi, I'm Ada.")
+    _deltas, done = _send(conv, "Hi there!")
     assert done.fallback and done.text == load_persona("sparky").fallback_replies[0]
     assert done.retries == 1
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("persona", "told", "line"),
+    [
+        ("sparky", "Hi, I'm Ada.", "Nice to meet you, Ada!"),
+        ("sparky", "I live in Lisbon.", "Lisbon! I would love to roll around Lisbon one day."),
+        ("percival", "I work as a nurse.", "A nurse. Most admirable work, if I may say so."),
+        ("bleep", "I have a cat called Mittens.", "[Translation: A cat called Mittens."),
+    ],
+)
+def test_what_the_user_told_is_taken_up_when_every_try_talks_past_it(
+    tmp_path, persona, told, line
+) -> None:
+    # "What do you want to do?" to "I live in Lisbon" talks past the user: a line in the
+    # persona's voice takes the fact up instead.
+    conv, _backend, store = _conversation(
+        tmp_path, ["What do you want to do?", "*Bwoo!* [Translation: Ready.]"] * 2, persona
+    )
+    _deltas, done = _send(conv, told)
+    assert done.fallback and "forgot" in done.problems and line in done.text
+    store.close()
+
+
+def test_a_reply_that_takes_up_what_the_user_told_is_kept(tmp_path) -> None:
+    conv, backend, store = _conversation(tmp_path, ["Lisbon! Sunny and full of trams."])
+    _deltas, done = _send(conv, "I live in Lisbon.")
+    assert done.text == "Lisbon! Sunny and full of trams." and not done.fallback
     store.close()
 
 
@@ -270,7 +299,7 @@ def test_engine_answers_a_memory_question_with_the_fact_when_the_model_forgets(t
 
 
 def test_engine_keeps_the_model_answer_when_it_gives_the_fact(tmp_path) -> None:
-    conv, _backend, store = _conversation(tmp_path, ["Hello!", "You're Priya, silly!"])
+    conv, _backend, store = _conversation(tmp_path, ["Hello, Priya!", "You're Priya, silly!"])
     _send(conv, "Hi, my name is Priya.")
     _deltas, done = _send(conv, "What's my name?")
     assert done.text == "You're Priya, silly!" and not done.fallback

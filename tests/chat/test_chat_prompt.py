@@ -168,7 +168,7 @@ def test_the_engine_sends_what_chat_prompt_returns(tmp_path):
     # The prefill after the first reply is the start of the second prompt.
     first_prefill = backend.prefills[0]
     assert messages[: len(first_prefill)] == first_prefill
-    assert first_prefill[-1] == Message("assistant", REPLY)
+    assert first_prefill[-1] == Message("assistant", history[-1].content)
 
 
 def test_personas_show_system_prints_chat_prompt(capsys):
