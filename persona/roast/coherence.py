@@ -60,6 +60,8 @@ _FUNCTION_WORDS = frozenset(
     yours yourself you're you've you'd you'll i me my mine i'm i've we us our they them their
     it its it's he him his she her of to in on at by for with from about into out up down over
     under as like because while though although until after before again off one get got
+    let's let go going now well really together oh yes yeah okay ok hi hello hey please thanks
+    thank
     """.split()
 )
 _SECOND_PERSON = frozenset(
