@@ -384,6 +384,11 @@ def recalls(reply: str, value: str) -> bool:
     return False
 
 
+def _a_sentence(text: str) -> bool:
+    """Whether the text has a sentence of two words or more."""
+    return any(len(words(s)) >= 2 for s in split_sentences(text) or [text])
+
+
 def forgot(reply: str, ctx: ReplyContext) -> bool:
     """True when the user asked for a remembered fact, or a question with a known answer,
     and the reply does not give it (as whole words, any case or accents; a fact as the
@@ -391,8 +396,8 @@ def forgot(reply: str, ctx: ReplyContext) -> bool:
     spoken = spoken_part(reply, ctx.reply_format)
     if ctx.must_mention and not recalls(spoken, ctx.must_mention):
         return True
-    if ctx.acknowledge and not says_any(spoken, ctx.acknowledge):
-        return True
+    if ctx.acknowledge and not (says_any(spoken, ctx.acknowledge) and _a_sentence(spoken)):
+        return True  # "Nurse!" to "I work as a nurse" is an echo, not a reply
     if ctx.answer_forms and not gives_answer(reply, ctx.answer_forms):
         return True
     if ctx.answer_about and not says_any(reply, ctx.answer_about):

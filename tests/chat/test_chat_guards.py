@@ -463,3 +463,10 @@ def test_engine_says_a_remembered_name_to_the_user_not_about_them(tmp_path) -> N
 )
 def test_recalls_needs_the_fact_said_as_the_users(reply, value, ok):
     assert recalls(reply, value) is ok
+
+
+def test_the_fact_alone_is_an_echo_not_a_reply_that_takes_it_up(tmp_path) -> None:
+    conv, _backend, store = _conversation(tmp_path, ["Nurse!", "A nurse? You must be busy!"])
+    _deltas, done = _send(conv, "I work as a nurse.")
+    assert done.text == "A nurse? You must be busy!" and done.retries == 1
+    store.close()
