@@ -14,6 +14,7 @@ import importlib.util
 import logging
 import os
 import random
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -86,6 +87,7 @@ class LlamaBackend:
         self.model_path = model_path
         self.context_length: int = llm.n_ctx()
         self._lock = threading.Lock()
+        self._native_abort = _NativeAbort.install(llama_cpp, llm)
         self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
         self._grammars: dict[str, Any] = {}
         # Prompt prefixes evaluated before (any process): restored instead of re-read.
@@ -204,6 +206,8 @@ class LlamaBackend:
         finally:
             if locked:
                 self._lock.release()
+        if self._native_abort is not None:
+            self._native_abort.close()
         if llm is not None:
             llm.close()
 
@@ -326,7 +330,8 @@ class LlamaBackend:
 
     def _prefill(self, head: list[int], abort: threading.Event | None) -> bool:
         """Evaluate all but the last prompt token, reusing the cached prefix, one batch at
-        a time so an abort lands between batches. Returns False when aborted.
+        a time. An abort lands between batches and, through `_NativeAbort`, inside one (a
+        reply dropped at a pause stops at once). Returns False when aborted.
 
         `generate` then evaluates the last token alone. It does the same when a prompt is
         already cached (a regenerate), so the first reply's logits are computed exactly as
@@ -340,7 +345,17 @@ class LlamaBackend:
         for start in range(common, len(head), llm.n_batch):
             if abort is not None and abort.is_set():
                 return False
-            llm.eval(head[start : start + llm.n_batch])
+            batch = head[start : start + llm.n_batch]
+            if abort is None or self._native_abort is None:
+                llm.eval(batch)
+                continue
+            with self._native_abort.armed(abort):
+                try:
+                    llm.eval(batch)
+                except RuntimeError:  # "llama_decode returned 2": aborted mid-batch
+                    if not abort.is_set():
+                        raise
+                    return False  # the batch's KV was rolled back; n_tokens never moved
         return True
 
     def _generate(
@@ -425,6 +440,105 @@ class LlamaBackend:
             token_stream.close()
         # Bytes of a character cut off by max_tokens are dropped, not shown as U+FFFD.
         yield TextDelta(stops.flush(), finish_reason=finish)
+
+
+class _NativeAbort:
+    """An abort that lands inside a prompt batch, within milliseconds: a whole user turn is
+    one batch (`n_batch` tokens), so a check between batches comes only after all of it.
+
+    llama.cpp asks its abort callback between the graph's operations. The callback is libc's
+    `strlen` on a two-byte flag (0 before, 1 once the first byte is set): plain C, so the
+    compute thread never waits for Python's GIL between operations, and it costs nothing
+    measurable. While `armed(abort)`, a watcher thread (one per model, started once: a
+    thread start per reply would wait for a busy CPU) sets the flag the moment `abort` is.
+    """
+
+    def __init__(self, lib: Any, llm: Any, strlen: Any) -> None:
+        self._flag = (ctypes.c_char * 2)()
+        self._callback = ctypes.cast(strlen, lib.ggml_abort_callback)  # kept: C holds it
+        self._cond = threading.Condition()
+        self._abort: threading.Event | None = None  # the one armed now
+        self._watcher: threading.Thread | None = None
+        self._closed = False
+        lib.llama_set_abort_callback(
+            llm._ctx.ctx, self._callback, ctypes.cast(self._flag, ctypes.c_void_p)
+        )
+
+    @classmethod
+    def install(cls, lib: Any, llm: Any) -> _NativeAbort | None:
+        """On `llm`'s context, or None where no libc `strlen` is found (aborts then land
+        between batches only)."""
+        try:
+            libc = ctypes.cdll.msvcrt if sys.platform == "win32" else ctypes.CDLL(None)
+            return cls(lib, llm, libc.strlen)
+        except (OSError, AttributeError) as exc:
+            log.debug("no native abort for llama.cpp (%s): aborts land between batches", exc)
+            return None
+
+    @contextlib.contextmanager
+    def armed(self, abort: threading.Event) -> Iterator[None]:
+        """While held, `abort` stops llama.cpp's decode (its `eval` then raises). llama.cpp
+        logs the rollback of an aborted batch as an error: its log is muted meanwhile."""
+        with self._cond:
+            if self._watcher is None:
+                self._watcher = threading.Thread(target=self._watch, name="llm-abort", daemon=True)
+                self._watcher.start()
+            self._abort = abort
+            self._cond.notify_all()
+        try:
+            with _llama_log_muted():
+                yield
+        finally:
+            with self._cond:
+                self._abort = None
+                self._flag[0] = b"\x00"
+                self._cond.notify_all()
+
+    def close(self) -> None:
+        """The watcher ends (the model is closed)."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def _watch(self) -> None:
+        while True:
+            with self._cond:
+                while self._abort is None and not self._closed:
+                    self._cond.wait()
+                if self._closed:
+                    return
+                abort = self._abort
+            if not abort.wait(0.05):  # woken at once by set(); else look again at what is armed
+                continue
+            with self._cond:
+                if self._abort is abort:
+                    self._flag[0] = b"\x01"
+                while self._abort is abort and not self._closed:
+                    self._cond.wait()  # until disarmed: the set event would spin this loop
+
+
+_mute_lock = threading.Lock()
+_mute_depth = 0
+_mute_level = logging.NOTSET
+
+
+@contextlib.contextmanager
+def _llama_log_muted() -> Iterator[None]:
+    """llama-cpp-python's native log silenced (its logger's level), counted across threads."""
+    global _mute_depth, _mute_level
+    logger = logging.getLogger("llama-cpp-python")
+    with _mute_lock:
+        if _mute_depth == 0:
+            _mute_level = logger.level
+            logger.setLevel(logging.CRITICAL + 1)
+        _mute_depth += 1
+    try:
+        yield
+    finally:
+        with _mute_lock:
+            _mute_depth -= 1
+            if _mute_depth == 0:
+                logger.setLevel(_mute_level)
 
 
 @contextlib.contextmanager

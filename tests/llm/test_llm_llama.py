@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,49 @@ def test_abort_lands_between_prompt_batches(default_gguf: Path) -> None:
         small_batches.close()
     assert deltas == [TextDelta("", finish_reason="abort")]
     assert batches == [32]
+
+
+def test_abort_lands_inside_a_long_prompt_batch(llama: LlamaBackend) -> None:
+    """A reply started at a pause and dropped stops mid-batch, not after the whole prompt
+    (one batch), and the cache it leaves gives the same reply as a clean one."""
+    long_chat = [Message("user", "Say the colours back: " + "red green " * 120)]
+    llm = llama._llm
+    assert 200 < len(llama.prompt_tokens(long_chat)) < llm.n_batch  # one batch
+    greedy = GenerationOptions(max_tokens=8, temperature=0.0)
+    llama.drop_cache(pinned=False)
+    started = time.perf_counter()
+    expected = collect(llama.stream_chat(long_chat, greedy))
+    full_s = time.perf_counter() - started
+    llama.drop_cache(pinned=False)
+    abort = threading.Event()
+    evals: list[tuple[int, str]] = []
+    real_eval = llm.eval
+
+    def eval_and_abort_soon(tokens: list[int]) -> None:  # the user goes on 30 ms in
+        threading.Timer(0.03, abort.set).start()
+        start = llm.n_tokens
+        try:
+            real_eval(tokens)
+        except RuntimeError:
+            evals.append((start, "cut"))
+            raise
+        evals.append((start, "done"))
+
+    llm.eval = eval_and_abort_soon
+    try:
+        started = time.perf_counter()
+        deltas = list(llama.stream_chat(long_chat, greedy, abort))
+        aborted_s = time.perf_counter() - started
+    finally:
+        del llm.eval
+    try:
+        assert deltas == [TextDelta("", finish_reason="abort")]
+        [(start, how)] = evals
+        assert how == "cut" and llm.n_tokens == start  # nothing half-read counts as cached
+        assert aborted_s < min(0.5, full_s / 2), (aborted_s, full_s)
+        assert collect(llama.stream_chat(long_chat, greedy, threading.Event())) == expected
+    finally:
+        llama.drop_cache(pinned=False)  # not kept on disk for the next test run
 
 
 def test_abort_set_before_start(llama: LlamaBackend) -> None:
