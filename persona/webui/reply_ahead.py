@@ -2,11 +2,12 @@
 
 The page learns of a finished turn only with the answer to its next mic chunk, and its
 request for the reply then waits in Gradio's queue. So, as the voice loop does, the
-listener's own events start the reply here: at the pause, from the pause's transcript,
-while the turn model is still deciding (speculation), or at the end of the turn. The reply
-is generated and synthesised at once; the page's handler takes it when it comes and sends
-what is ready. When the user goes on after the pause the reply is dropped: generation
-aborted, its audio discarded, a reply already stored undone (`Conversation.undo()`).
+listener's own events start the reply here: at the pause, from the pause's transcript
+when it reads finished, while the turn model is still deciding (speculation), or at the end
+of the turn. The reply is generated and synthesised at once; the page's handler takes it
+when it comes and sends what is ready. When the user goes on after the pause the reply is
+dropped: generation aborted, its audio discarded, a reply already stored undone
+(`Conversation.undo()`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from itertools import chain
 
 from persona.errors import PersonaError
+from persona.speech.turn import transcript_sounds_finished
 from persona.webui import handlers
 from persona.webui.hands_free import HandsFreeEvent, HeardTurn, TurnPaused, TurnResumed
 from persona.webui.services import Services
@@ -181,7 +183,8 @@ class ReplyAhead:
 
 
 class HandsFreeReplies:
-    """A tab's hands-free replies, started from the listener's events on its thread.
+    """A tab's hands-free replies, started from the listener's events on its thread: at a
+    pause whose transcript reads finished (speculation), else at the end of the turn.
 
     `start(text, speculative, after)` makes a `ReplyAhead`, or None when the session
     cannot take one now (busy with a typed message, say): the page's handler then starts
@@ -206,7 +209,11 @@ class HandsFreeReplies:
     def on_event(self, event: HandsFreeEvent) -> None:
         if isinstance(event, TurnPaused):
             self._drop_pending()
-            self._begin(event.text, speculative=True)
+            # "My favourite robot is": the user nearly always goes on, and that turn can
+            # only end after the longer silence anyway. A reply started now would take the
+            # cores from the transcription of what follows, to be dropped.
+            if transcript_sounds_finished(event.text):
+                self._begin(event.text, speculative=True)
         elif isinstance(event, TurnResumed):
             self._drop_pending()
         elif isinstance(event, HeardTurn):
