@@ -381,7 +381,9 @@ class Conversation:
         lang = self._user_language(text, earlier_user)
         # A question the robot knows for certain is answered from code and data; the fact
         # goes nearest to where the model writes, and the gate checks the reply holds it.
-        known_ans = known_answer(text, earlier=earlier_user, persona_name=self.persona.name)
+        known_ans = known_answer(
+            text, earlier=earlier_user, persona_name=self.persona.name, user_name=name
+        )
         hint = known_note(known_ans.say) if known_ans else ""
         say = known_ans.say if known_ans else None
         fitted = self._prompt(text, name, list(known.values()), say, options.max_tokens)

@@ -92,6 +92,7 @@ class _Fact:
     topic: str
     follow: tuple[re.Pattern[str], ...]
     about: tuple[str, ...] = ()
+    ask_user: tuple[str, ...] = ()  # patterns with "{user}", the user's name, filled per ask
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,19 @@ def _patterns(where: str, value: Any) -> tuple[re.Pattern[str], ...]:
         raise BadInput(f"{where}: bad pattern ({exc})") from None
 
 
+def _user_patterns(where: str, value: Any) -> tuple[str, ...]:
+    """Patterns that name the user ("{user}"): checked now, compiled once the name is known."""
+    _patterns(
+        where, [v.replace("{user}", "ada") for v in value] if isinstance(value, list) else value
+    )
+    return tuple(value or ())
+
+
+@lru_cache(maxsize=64)
+def _user_pattern(pattern: str, user: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("{user}", re.escape(fold(user))))
+
+
 def _facts(data: dict[str, Any], key: str) -> tuple[_Fact, ...]:
     facts = []
     for n, item in enumerate(data.get(key) or [], start=1):
@@ -139,6 +153,7 @@ def _facts(data: dict[str, Any], key: str) -> tuple[_Fact, ...]:
                 topic=str(item.get("topic") or ""),
                 follow=_patterns(f"{where} 'follow'", item.get("follow")),
                 about=tuple(str(a) for a in item.get("about") or ()),
+                ask_user=_user_patterns(f"{where} 'ask_user'", item.get("ask_user")),
             )
         )
     return tuple(facts)
@@ -551,26 +566,37 @@ def _table_answer(text: str, t: _Tables, previous: KnownAnswer | None) -> KnownA
     return None
 
 
-def _self_answer(text: str, t: _Tables, name: str | None) -> KnownAnswer | None:
+def _self_answer(
+    text: str, t: _Tables, name: str | None, user: str | None = None
+) -> KnownAnswer | None:
     if not name:
         return None
     for fact in t.self_facts:
-        if any(p.search(text) for p in fact.ask):
+        asked = any(p.search(text) for p in fact.ask)
+        if not asked and user and fact.ask_user:
+            asked = any(_user_pattern(p, user).search(text) for p in fact.ask_user)
+        if asked:
+            who = user or "you"
             return KnownAnswer(
                 kind="self",
                 answer=tuple(a.replace("{name}", name) for a in fact.answer),
-                say=fact.say.replace("{name}", name),
+                say=fact.say.replace("{name}", name).replace("{user}", who),
                 about=tuple(a.replace("{name}", name) for a in fact.about),
             )
     return None
 
 
 def known_answer(
-    text: str, *, earlier: Sequence[str] = (), persona_name: str | None = None
+    text: str,
+    *,
+    earlier: Sequence[str] = (),
+    persona_name: str | None = None,
+    user_name: str | None = None,
 ) -> KnownAnswer | None:
     """The answer to `text` when it asks something the robot knows for certain, else None.
     `earlier` holds the user's earlier messages, latest last, for follow-ups ("and double
-    that?", "and the knife?"); `persona_name` answers "what is your name?". A message that
+    that?", "and the knife?"); `persona_name` answers "what is your name?", and with
+    `user_name` "are you Ada?" (asked by Ada). A message that
     says something first ("Ich heiße Jonas. Was ist zwei plus drei?") is answered by its
     last question sentence that has a known answer."""
     if not text or len(text) > MAX_QUESTION_CHARS:
@@ -578,7 +604,7 @@ def known_answer(
     previous = None
     if earlier:
         previous = known_answer(earlier[-1], earlier=earlier[-_FOLLOW_DEPTH:-1])
-    found = _answer(text, previous, persona_name)
+    found = _answer(text, previous, persona_name, user_name)
     if found is not None:
         return found
     sentences = split_sentences(text)
@@ -586,14 +612,14 @@ def known_answer(
         return None
     for sentence in reversed(sentences):
         if sentence.rstrip().endswith("?"):
-            found = _answer(sentence, previous, persona_name)
+            found = _answer(sentence, previous, persona_name, user_name)
             if found is not None:
                 return found
     return None
 
 
 def _answer(
-    text: str, previous: KnownAnswer | None, persona_name: str | None
+    text: str, previous: KnownAnswer | None, persona_name: str | None, user_name: str | None
 ) -> KnownAnswer | None:
     t = tables()
     clean = _clean(text)
@@ -605,7 +631,7 @@ def _answer(
         or _colour_answer(plain, t)
         or _sequence_answer(plain, t)
         or _table_answer(plain, t, previous)
-        or _self_answer(plain, t, persona_name)
+        or _self_answer(plain, t, persona_name, user_name)
     )
 
 

@@ -275,3 +275,10 @@ def test_a_question_after_an_introduction_is_answered(text, say):
 def test_a_message_with_no_known_question_in_it_still_gets_none():
     assert known_answer("Hi, I'm Marek from Brno. What should I cook tonight?") is None
     assert known_answer("I have two cats. They are three and five.") is None  # no question
+
+
+def test_asked_if_it_is_the_user_the_robot_says_who_is_who():
+    got = known_answer("Are you Ada?", persona_name="Sparky", user_name="Ada")
+    assert got is not None and got.say == "No, I am Sparky. You are Ada."
+    assert known_answer("Are you Ada?", persona_name="Sparky") is None  # a stranger's name
+    assert known_answer("Are you Bob?", persona_name="Sparky", user_name="Ada") is None
