@@ -93,6 +93,7 @@ CHECKS: dict[str, str] = {
     "identity": "identity",
     "is-user": "identity",
     "ai-claim": "identity",
+    "greets-self": "identity",
     "list": "form",
     "markdown": "form",
     "emoji": "form",

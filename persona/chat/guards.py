@@ -92,7 +92,17 @@ def identity_problems(
             problems.append("is-user")
     if any(not _negated(text, m.start(), m.end()) for m in _AI_CLAIM.finditer(text)):
         problems.append("ai-claim")
+    if any(_greets(text, name) for name in persona_names if name):
+        problems.append("greets-self")
     return tuple(dict.fromkeys(problems))
+
+
+_GREETING = r"(?:hello|hi|hey|thanks|thank you|welcome|good (?:morning|day|evening|night))"
+
+
+def _greets(text: str, name: str) -> bool:
+    """True when the robot greets or thanks the user by its own name ("Hello, Percival.")."""
+    return bool(re.search(rf"\b{_GREETING}\s*[,!]?\s+{re.escape(name)}\b", text, re.I))
 
 
 # "The user's name is Ada.": the prompt's word for the person, read out instead of "you".
@@ -361,6 +371,8 @@ def leaks(text: str, system_prompt: str, n: int = _LEAK_WORDS) -> bool:
 
 _SECOND_PERSON = frozenset("you your you're yours yourself you've you'll you'd".split())
 _FIRST_PERSON = frozenset("i i'm i've i'd i'll me mine myself".split())  # "my friend" is fine
+# "They live in Lisbon." to the person who lives there is no recall either.
+_OTHERS = frozenset("they they're their them he he's his him she she's her".split())
 _SHORT_RECALL = 4  # words: "Lisbon, of course!" needs no "you"
 
 
@@ -379,7 +391,7 @@ def recalls(reply: str, value: str) -> bool:
         said = set(words(sentence.replace("’", "'")))
         if said & _SECOND_PERSON:
             return True
-        if len(words(sentence)) <= _SHORT_RECALL and not said & _FIRST_PERSON:
+        if len(words(sentence)) <= _SHORT_RECALL and not said & (_FIRST_PERSON | _OTHERS):
             return True
     return False
 

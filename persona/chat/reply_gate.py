@@ -30,6 +30,7 @@ HARD = frozenset(
         "identity",
         "is-user",
         "ai-claim",
+        "greets-self",
         "echo",
         "repeat",
         "format",

@@ -521,7 +521,7 @@ def play(reply: str, dialogue_id: str, persona: str, tmp_path):
 @pytest.mark.parametrize(
     ("reply", "dialogue", "persona"),
     [
-        ("I'm Ada. Nice to meet you.", "are-you-ada", "sparky"),
+        ("I'm Dave, nice to meet you!", "hello", "sparky"),
         ("As an AI language model, I can't say.", "joke", "percival"),
         ("Hello there, friend. How are you?", "hello", "bleep"),
         ("Olá! Eu sou o Percival. Como você está hoje?", "hi-how-are-you", "percival"),

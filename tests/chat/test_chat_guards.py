@@ -470,3 +470,22 @@ def test_the_fact_alone_is_an_echo_not_a_reply_that_takes_it_up(tmp_path) -> Non
     _deltas, done = _send(conv, "I work as a nurse.")
     assert done.text == "A nurse? You must be busy!" and done.retries == 1
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("reply", "bad"),
+    [
+        ("Hello, Percival. How can I assist you today?", True),
+        ("Thanks, Sparky!", True),
+        ("Hello, Ada! Sparky here.", False),
+        ("Percival, at your service. Hello!", False),
+    ],
+)
+def test_greeting_the_user_by_the_robots_own_name_breaks_identity(reply, bad) -> None:
+    problems = identity_problems(reply, persona_names=("Percival", "Sparky"), user_name="Ada")
+    assert ("greets-self" in problems) is bad
+
+
+def test_a_recall_about_them_is_no_recall_to_you() -> None:
+    assert not recalls("They live in Lisbon.", "Lisbon")
+    assert recalls("Lisbon, of course!", "Lisbon")
