@@ -408,8 +408,10 @@ def forgot(reply: str, ctx: ReplyContext) -> bool:
     spoken = spoken_part(reply, ctx.reply_format)
     if ctx.must_mention and not recalls(spoken, ctx.must_mention):
         return True
-    if ctx.acknowledge and not (says_any(spoken, ctx.acknowledge) and _a_sentence(spoken)):
-        return True  # "Nurse!" to "I work as a nurse" is an echo, not a reply
+    if ctx.acknowledge and not (
+        any(recalls(spoken, key) for key in ctx.acknowledge) and _a_sentence(spoken)
+    ):
+        return True  # "Nurse!" is an echo, "Mittens is the name of my pet." takes it away
     if ctx.answer_forms and not gives_answer(reply, ctx.answer_forms):
         return True
     if ctx.answer_about and not says_any(reply, ctx.answer_about):

@@ -489,3 +489,12 @@ def test_greeting_the_user_by_the_robots_own_name_breaks_identity(reply, bad) ->
 def test_a_recall_about_them_is_no_recall_to_you() -> None:
     assert not recalls("They live in Lisbon.", "Lisbon")
     assert recalls("Lisbon, of course!", "Lisbon")
+
+
+def test_a_told_fact_the_robot_claims_for_itself_is_not_taken_up(tmp_path) -> None:
+    conv, _backend, store = _conversation(
+        tmp_path, ["That's a clever name! Mittens is the name of my pet.", "Mittens! Your cat?"]
+    )
+    _deltas, done = _send(conv, "I have a cat called Mittens.")
+    assert done.text == "Mittens! Your cat?" and done.retries == 1
+    store.close()
