@@ -40,6 +40,7 @@ from persona.chat.guards import (
     ReplyContext,
     echoes,
     guess_language,
+    has_sentence,
     language_scores,
     recalls,
     reply_problems,
@@ -67,7 +68,6 @@ from persona.roast.coherence import (
     roast_words,
 )
 from persona.roast.scorer import score_roast
-from persona.text import split_sentences
 
 if TYPE_CHECKING:
     from persona.roast.generate import RoastResult
@@ -284,7 +284,6 @@ def on_topic(text: str, keys: Sequence[str], *, persona_name: str = "") -> bool:
 # apart.
 _SALAD = frozenset({"repetitive"})
 _SALAD_WORDS = 6  # below this a reply is too short to judge by its share of glue words
-_SENTENCE_WORDS = 2
 
 
 def incoherent(text: str, *, short_ok: bool = False) -> bool:
@@ -296,8 +295,7 @@ def incoherent(text: str, *, short_ok: bool = False) -> bool:
     problems = coherence_problems(text)
     if _SALAD.intersection(problems):
         return True
-    sentences = split_sentences(text) or [text]
-    if not short_ok and not any(len(roast_words(s)) >= _SENTENCE_WORDS for s in sentences):
+    if not short_ok and not has_sentence(text):
         return True
     # Numbers are no words here: "2 plus 2 is 4" and "two plus two is four" are fine.
     lettered = [w for w in roast_words(text) if not number_values(w)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from persona.errors import BadInput
 from persona.text import split_sentences
 
 # A request for a roast of the speaker; "no"/"don't" before it is no request.
@@ -61,7 +62,6 @@ def chat_roast(
 ) -> str | None:
     """A code-built roast of what the user said (`user_texts`, this chat's messages with
     the request last), in the persona's frame; None when they said nothing to roast."""
-    from persona.errors import BadInput
     from persona.roast import RoastOptions, extract_angles, roast_profile
     from persona.roast.importers.freetext import from_text
 

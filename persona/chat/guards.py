@@ -396,8 +396,8 @@ def recalls(reply: str, value: str) -> bool:
     return False
 
 
-def _a_sentence(text: str) -> bool:
-    """Whether the text has a sentence of two words or more."""
+def has_sentence(text: str) -> bool:
+    """Whether the text has a sentence of two words or more (not "Nurse!")."""
     return any(len(words(s)) >= 2 for s in split_sentences(text) or [text])
 
 
@@ -409,7 +409,7 @@ def forgot(reply: str, ctx: ReplyContext) -> bool:
     if ctx.must_mention and not recalls(spoken, ctx.must_mention):
         return True
     if ctx.acknowledge and not (
-        any(recalls(spoken, key) for key in ctx.acknowledge) and _a_sentence(spoken)
+        any(recalls(spoken, key) for key in ctx.acknowledge) and has_sentence(spoken)
     ):
         return True  # "Nurse!" is an echo, "Mittens is the name of my pet." takes it away
     if ctx.answer_forms and not gives_answer(reply, ctx.answer_forms):
