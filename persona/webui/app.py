@@ -203,8 +203,13 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
             session.speaking_until = starts + len(piece.pcm) / 2 / piece.sample_rate
             return piece.payload()
 
+        def silenced() -> bool:
+            """Stop, a barge-in, a persona switch or New took this reply's voice away:
+            nothing of it may reach the page after what they cleared."""
+            return speaker is not None and session.speaker is not speaker
+
         def pieces() -> Iterator[tuple]:
-            for piece in speaker.ready() if speaker else ():
+            for piece in speaker.ready() if speaker and not silenced() else ():
                 yield (*extra, skip, sent(piece), sub(), skip, skip)
 
         thinking = control(state="thinking", lastWord=heard.get("lastWord"))
@@ -247,11 +252,14 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                 skip,
             )
             return
-        if ahead.aborted:  # stopped, or a switch is waiting: nothing stale after
+        if ahead.aborted or silenced():  # stopped, or a switch: nothing stale after
             speaker.cancel()
             yield (*extra, skip, control(state="done"), skip, skip, skip)
             return
         for piece in speaker.rest():  # the reply's thread has said its last sentence
+            if silenced():
+                yield (*extra, skip, control(state="done"), skip, skip, skip)
+                return
             yield (*extra, skip, sent(piece), sub(), skip, skip)
         if session.speaker is speaker:
             session.speaker = None  # all said (the page may still be playing it)

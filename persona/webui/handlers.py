@@ -153,6 +153,7 @@ def new_conversation(
     """Start over with the session's persona (the greeting is the first message), or with
     `resume` continue this browser's last conversation with it."""
     check_idle(session)
+    silence(session)
     session.conversation = Conversation.open(
         persona=session.persona,
         backend=services.backend(session.model),
@@ -208,15 +209,22 @@ def cut_spoken_reply(
     return chat_messages(session)
 
 
+def silence(session: UiSession) -> bool:
+    """Stop saying the reply whose text is done (its audio may still be coming): the
+    conversation it belongs to is going away. False when nothing was being said."""
+    speaker, session.speaker = session.speaker, None
+    if speaker is not None:
+        speaker.cancel()
+    return speaker is not None
+
+
 def stop_reply(session: UiSession, *, note: str = "[stopped]") -> bool:
     """Stop the reply in flight; what was already shown is kept, marked with `note`.
     Returns False when nothing was running."""
     session.stop_note = note
-    speaker, session.speaker = session.speaker, None
-    if speaker is not None:
-        speaker.cancel()  # the rest of the reply is not said either
+    said = silence(session)  # the rest of the reply is not said either
     if not session.busy:
-        return speaker is not None
+        return said
     session.abort.set()
     return True
 
