@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -79,6 +80,29 @@ def is_hallucination(
     return no_speech_prob > 0.8 and avg_logprob < -1.0
 
 
+ROOM_FLOOR_RMS = 1e-3  # about -60 dBFS: the hiss of a quiet room through a USB mic
+
+
+def with_room_floor(samples: np.ndarray) -> np.ndarray:
+    """The audio with a quiet room's hiss under it (the same hiss every time). Digital
+    silence, from a file or a browser's noise suppression, is what Whisper in the short
+    window mishears ("My favorite robot is" -> "My favorite role bodice."); a mic's floor
+    it hears as the full window does."""
+    hiss = np.random.default_rng(0).normal(0.0, ROOM_FLOOR_RMS, samples.size)
+    return samples + hiss.astype(np.float32)
+
+
+def repeats_itself(text: str, *, min_words: int = 3) -> bool:
+    """True when a run of at least `min_words` words comes twice in a row ("Do you like
+    music? Do you like music?"): how a decoder stuck in a loop reads."""
+    words = normalise(text).split()
+    for n in range(min_words, len(words) // 2 + 1):
+        for i in range(len(words) - 2 * n + 1):
+            if words[i : i + n] == words[i + n : i + 2 * n]:
+                return True
+    return False
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SttConfig:
     """Load-time options. `model`: catalog name or CTranslate2 folder; None = the default."""
@@ -89,6 +113,14 @@ class SttConfig:
     device: str = "cpu"
     language: str | None = "en"
     beam_size: int = 1
+    # Whisper encodes a fixed 30 s window, most of it padding for a spoken question. With
+    # a number, audio at least 2 s shorter is encoded in a window this long instead
+    # (whisper.cpp's `audio_ctx`): tiny.en 4x faster on 2 cores, about the same words in
+    # noise (`persona bench voice --noise --noise-variants default,window_s=none`). Under
+    # 10 s the decoder starts to loop; a transcript that repeats itself is heard again in
+    # 30 s. The short window hears a room's floor under the audio (`with_room_floor`).
+    # None: always 30 s.
+    window_s: float | None = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +184,11 @@ class WhisperStt:
 
     @staticmethod
     def load(config: SttConfig | None = None) -> WhisperStt:
-        from faster_whisper import WhisperModel
-
         config = config or SttConfig()
         path = resolve_stt_model(config.model)
         threads = config.threads or min(4, os.cpu_count() or 1)
         try:
-            model = WhisperModel(
+            model = _window_model()(
                 str(path),
                 device=config.device,
                 compute_type=config.compute_type,
@@ -185,16 +215,15 @@ class WhisperStt:
         if samples.size < STT_RATE // 10:
             return SttResult("", audio_s, 0.0, dropped=True)
         start = time.perf_counter()
-        with self._lock:
-            segments, _info = self._model.transcribe(
-                samples,
-                language=self.config.language,
-                beam_size=self.config.beam_size,
-                condition_on_previous_text=False,
-                without_timestamps=True,
-                vad_filter=audio_s > 30,
-            )
-            segments = list(segments)  # the generator does the work; run it inside the lock
+        window = self.config.window_s
+        short = window is not None and audio_s <= window - 2.0
+        if short:
+            samples = with_room_floor(samples)
+        segments = self._decode(samples, window if short else None, audio_s)
+        if short and repeats_itself(" ".join(s.text for s in segments)):
+            # A short window can send the decoder round in a loop: the full one does not.
+            log.debug("transcript repeats itself in a %.0f s window; again in 30 s", window)
+            segments = self._decode(samples, None, audio_s)
         elapsed = time.perf_counter() - start
         kept = [
             s
@@ -217,6 +246,40 @@ class WhisperStt:
             avg_logprob=logprob,
             dropped=bool(segments) and not kept,
         )
+
+    def _decode(self, samples: np.ndarray, window_s: float | None, audio_s: float) -> list:
+        with self._lock:
+            self._model.window_frames = None if window_s is None else round(window_s * 100)
+            segments, _info = self._model.transcribe(
+                samples,
+                language=self.config.language,
+                beam_size=self.config.beam_size,
+                condition_on_previous_text=False,
+                without_timestamps=True,
+                vad_filter=audio_s > 30,
+                # A loop stops soon: a fast talker says about 4 tokens a second.
+                max_new_tokens=None if window_s is None else int(12 * audio_s) + 16,
+            )
+            return list(segments)  # the generator does the work; run it inside the lock
+
+
+@functools.cache
+def _window_model() -> type:
+    """faster-whisper's model, encoding only `window_frames` of each padded 30 s window.
+    CTranslate2's encoder takes any length up to 30 s; faster-whisper always pads to 30 s
+    before it calls `encode`, so the padding is cut off there."""
+    from faster_whisper import WhisperModel
+
+    class WindowedWhisper(WhisperModel):
+        window_frames: int | None = None
+
+        def encode(self, features: np.ndarray):  # type: ignore[override]
+            frames = self.window_frames
+            if frames is not None and features.shape[-1] > frames:
+                features = np.ascontiguousarray(features[..., :frames])
+            return super().encode(features)
+
+    return WindowedWhisper
 
 
 # STT engines by catalog format: "module:Class" with a `load(config)` constructor.

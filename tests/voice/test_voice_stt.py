@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import av
 import numpy as np
 import pytest
 
 from persona.errors import BadInput, NotFound
 from persona.speech.audio_decode import load_audio, resample
-from persona.speech.stt import is_hallucination
+from persona.speech.stt import is_hallucination, repeats_itself
 
 from .voice_audio import silence, words, write_wav
 
@@ -107,3 +109,73 @@ def test_bad_arrays():
         load_audio(np.zeros((2, 2, 2), np.float32))
     with pytest.raises(BadInput):
         load_audio(np.zeros(100, np.float32), sample_rate=0)
+
+
+# -- the short encoder window ----------------------------------------------------------
+
+
+def test_short_window_hears_what_the_full_window_hears(say, espeak):
+    """A question is encoded in a 10 s window, not Whisper's padded 30 s: no more than one
+    word more wrong, on a digitally silent recording too (it gets a room's floor)."""
+    from persona.bench.noise import word_errors
+    from persona.speech.stt import SttConfig, WhisperStt
+
+    short = WhisperStt.load(SttConfig(threads=1))
+    full = WhisperStt.load(SttConfig(threads=1, window_s=None))
+    assert short.config.window_s == 10.0
+    for text, speak in (
+        ("My favourite robot is", say),
+        ("Please turn on the kitchen lights.", say),
+        ("What should I cook for dinner tonight?", espeak),
+    ):
+        audio = speak(text)
+        heard = short.transcribe(audio).text
+        errors = word_errors(text, heard)
+        assert errors.errors <= word_errors(text, full.transcribe(audio).text).errors + 1, heard
+
+
+def test_long_audio_gets_the_full_window(say, monkeypatch):
+    from persona.speech.stt import SttConfig, WhisperStt
+
+    stt = WhisperStt.load(SttConfig(threads=1, window_s=3.0))
+    windows = []
+    decode = stt._decode
+    monkeypatch.setattr(stt, "_decode", lambda s, w, a: windows.append(w) or decode(s, w, a))
+    result = stt.transcribe(np.concatenate([say(QUESTION), silence(0.5)]))
+    assert windows == [None] and "france" in words(result.text)
+
+
+def test_a_loop_in_the_short_window_is_heard_again_in_the_full_one(say, monkeypatch):
+    """The decoder stuck in a loop ("X? X? X?") in the short window: the full one decides."""
+    from persona.speech.stt import SttConfig, WhisperStt
+
+    stt = WhisperStt.load(SttConfig(threads=1))
+    decode = stt._decode
+    windows = []
+
+    def looping(samples, window_s, audio_s):
+        windows.append(window_s)
+        segments = decode(samples, window_s, audio_s)
+        if window_s is None:
+            return segments
+        return [dataclasses.replace(s, text=f"{s.text} {s.text}") for s in segments]
+
+    monkeypatch.setattr(stt, "_decode", looping)
+    result = stt.transcribe(np.concatenate([silence(0.3), say(QUESTION), silence(0.3)]))
+    assert windows == [10.0, None]
+    assert not repeats_itself(result.text) and {"capital", "france"} <= words(result.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "loops"),
+    [
+        ("Do you like music? Do you like music?", True),
+        ("Remind me to water the plans Remind me to water the plans Remind me", True),
+        ("Hello? Hello?", False),  # said twice, by a person
+        ("no no no, not that one", False),
+        ("What is the capital of France?", False),
+        ("", False),
+    ],
+)
+def test_repeats_itself(text, loops):
+    assert repeats_itself(text) is loops
