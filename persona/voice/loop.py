@@ -34,7 +34,7 @@ from persona.speech.sentences import SentenceSplitter, split_for_tts
 from persona.speech.stt import SpeechToText
 from persona.speech.textclean import speakable
 from persona.speech.tts import SpeechAudio, TextToSpeech
-from persona.speech.turn import TurnDetector, transcript_sounds_finished
+from persona.speech.turn import TurnDetector, finish_threshold
 from persona.speech.vad import (
     RATE,
     StreamingVad,
@@ -490,23 +490,28 @@ class VoiceLoop:
                     turn.transcribed.wait(0.05)
 
     def _maybe_end_early(self) -> None:
-        """End the turn now if its pause sounds finished to the end-of-turn model and its
-        transcript reads finished. The transcript comes first: one that ends mid-phrase
-        needs no model, and speech recognition gets the cores to itself meanwhile (the
-        model runs beside the LLM instead, off the reply's critical path)."""
+        """End the turn now if its pause sounds finished to the end-of-turn model, as surely
+        as its transcript asks (`finish_threshold`). The transcript comes first: one that
+        ends mid-phrase needs no model, and speech recognition gets the cores to itself
+        meanwhile (the model runs beside the LLM instead, off the reply's critical path)."""
         turn = self._pending
         detector = self.turn_detector
         if turn is None or detector is None or turn.decided:
             return
         text_finished: bool | None = None
+        needed: float | None = detector.threshold
         if self.config.check_transcript:
             if not turn.transcribed.is_set():
                 return
             if turn.guess is not None:
-                text_finished = transcript_sounds_finished(turn.guess.text) and not (
-                    self._wake_only(turn, turn.guess.text)
+                text = turn.guess.text
+                needed = (
+                    None
+                    if self._wake_only(turn, text)
+                    else finish_threshold(text, detector.threshold)
                 )
-        if text_finished is not False:
+                text_finished = needed is not None
+        if needed is not None:
             started = time.perf_counter()
             try:
                 turn.probability = float(detector.probability(turn.audio))
@@ -514,9 +519,7 @@ class VoiceLoop:
                 log.warning("end-of-turn model failed (%s); this turn ends by silence", exc)
             turn.model_ms = round((time.perf_counter() - started) * 1000, 1)
         finished = (
-            turn.probability is not None
-            and turn.probability >= detector.threshold
-            and text_finished is not False
+            needed is not None and turn.probability is not None and turn.probability >= needed
         )
         turn.decided = True
         turn.audio = None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from persona.speech.audio_decode import STT_RATE, StreamResampler, to_mono_float
-from persona.speech.turn import transcript_sounds_finished
+from persona.speech.turn import finish_threshold
 from persona.speech.vad import (
     WINDOW,
     StreamingVad,
@@ -89,7 +89,7 @@ class _Guess:
 @dataclass(eq=False)
 class HandsFreeListener:
     """One per browser tab. `stt`: has `transcribe(audio_16k)`; `turn`: a Smart Turn
-    detector (`is_complete(audio_16k)`) or None for silence-only endpointing."""
+    detector (`probability(audio_16k)`, `threshold`) or None for silence-only endpointing."""
 
     stt: object
     turn: object | None = None
@@ -205,10 +205,11 @@ class HandsFreeListener:
         return text, round((time.perf_counter() - started) * 1000, 1)
 
     def _finished(self, text: str, audio: np.ndarray) -> bool:
-        if self.turn is None or not transcript_sounds_finished(text):
+        needed = None if self.turn is None else finish_threshold(text, self.turn.threshold)
+        if needed is None:
             return False
         try:
-            return bool(self.turn.is_complete(audio))
+            return self.turn.probability(audio) >= needed
         except Exception as exc:  # noqa: BLE001 - the silence rule still ends the turn
             log.warning("end-of-turn model failed (%s); this turn ends by silence", exc)
             return False

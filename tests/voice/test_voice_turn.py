@@ -11,6 +11,7 @@ from persona.errors import BadInput
 from persona.speech.turn import (
     TurnConfig,
     TurnDetector,
+    finish_threshold,
     load_turn_detector,
     transcript_sounds_finished,
     turn_features,
@@ -74,6 +75,25 @@ def test_finished_question_high_unfinished_low(turn_detector, say, espeak):
 )
 def test_transcript_sounds_finished(text, finished):
     assert transcript_sounds_finished(text) is finished
+
+
+@pytest.mark.parametrize(
+    ("text", "needed"),
+    [
+        ("Can robots feel happy or sad?", 0.15),  # a question: a weak yes is enough
+        ("Where are you from?", 0.5),  # ends on a word that usually needs more
+        ("Can you tell me a story about?", 0.5),  # Whisper's "?" at a pause inside one
+        ("Tell me a joke.", 0.5),
+        ("Good morning", None),  # no final mark: Whisper's sign of a fragment
+        ("My favorite robot is", None),
+        ("My favorite robot is.", None),
+        ("Well, um", None),
+        ("I want to go to the...", None),
+        ("", None),
+    ],
+)
+def test_finish_threshold_asks_as_much_as_the_transcript_needs(text, needed):
+    assert finish_threshold(text, 0.5) == needed
 
 
 def test_bad_audio_is_bad_input():
