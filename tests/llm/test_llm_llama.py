@@ -249,3 +249,27 @@ def test_missing_model_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(PersonaError) as info:
         LlamaBackend.load(BackendConfig(model=str(tmp_path / "nope.gguf")))
     assert "nope.gguf" in str(info.value)
+
+
+def test_every_core_writes_up_to_the_first_sentence(default_gguf: Path) -> None:
+    """The reply's first sentence, which a person waits for, gets every core; the rest one
+    thread, leaving the others to speech. The context's own thread count says which."""
+    import llama_cpp
+
+    backend = LlamaBackend.load(
+        BackendConfig(model=str(default_gguf), threads=1, extra={"burst_threads": 2})
+    )
+    try:
+        ctx = backend._llm._ctx.ctx
+        assert llama_cpp.llama_n_threads(ctx) == 1
+        seen, text = [], ""
+        for delta in backend.stream_chat(JOKE, GenerationOptions(max_tokens=60, seed=5)):
+            text += delta.text
+            seen.append((text, llama_cpp.llama_n_threads(ctx)))  # when the delta came
+        assert seen[0][1] == 2  # reading the prompt and the first words
+        first_end = next(i for i, (said, _) in enumerate(seen) if any(c in said for c in ".!?\n"))
+        assert {n for _, n in seen[:first_end]} == {2}, seen
+        assert {n for _, n in seen[first_end:]} == {1}, seen
+        assert llama_cpp.llama_n_threads(ctx) == 1  # and after the reply
+    finally:
+        backend.close()
