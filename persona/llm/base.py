@@ -51,6 +51,9 @@ class BackendConfig:
     model: str | None = None  # catalog name, file path, HF folder, or server model id
     n_ctx: int = 2048
     threads: int | None = None
+    # llama: threads up to the reply's first sentence; None = every core (at most 4), or
+    # PERSONA_LLM_BURST_THREADS; `threads` or fewer = no burst.
+    burst_threads: int | None = None
     base_url: str | None = None  # OpenAI-compatible server
     api_key: str | None = None
     timeout_s: float = 60.0

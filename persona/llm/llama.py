@@ -148,7 +148,11 @@ class LlamaBackend:
         }
         extra = dict(config.extra)
         snapshot_mb = int(extra.pop("kv_snapshot_mb", DEFAULT_SNAPSHOT_MB))
-        burst = int(extra.pop("burst_threads", 0) or default_burst_threads(threads))
+        burst = int(
+            config.burst_threads
+            or os.environ.get("PERSONA_LLM_BURST_THREADS", "")
+            or default_burst_threads(threads)
+        )
         use_disk = bool(extra.pop("kv_disk", os.environ.get("PERSONA_KV_CACHE", "1") != "0"))
         kwargs.update(extra)
         try:

@@ -100,6 +100,11 @@ class Services:
                     model=None if key == DEFAULT_MODEL and not self.config.model else key,
                     n_ctx=self.config.n_ctx,
                     threads=self.config.threads,
+                    # No burst: a hands-free turn's reply starts while the tab's listener
+                    # still hears the mic, and a browser on the same cores slowed it
+                    # (bench browser, 2 cores, 2 runs each: first token p50 510-694 ms
+                    # without, 822-874 ms with).
+                    burst_threads=1,
                     base_url=self.config.base_url,
                     api_key=self.config.api_key,
                 )

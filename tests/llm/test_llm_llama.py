@@ -256,9 +256,7 @@ def test_every_core_writes_up_to_the_first_sentence(default_gguf: Path) -> None:
     thread, leaving the others to speech. The context's own thread count says which."""
     import llama_cpp
 
-    backend = LlamaBackend.load(
-        BackendConfig(model=str(default_gguf), threads=1, extra={"burst_threads": 2})
-    )
+    backend = LlamaBackend.load(BackendConfig(model=str(default_gguf), threads=1, burst_threads=2))
     try:
         ctx = backend._llm._ctx.ctx
         assert llama_cpp.llama_n_threads(ctx) == 1
