@@ -83,21 +83,24 @@ def transcript_sounds_finished(text: str) -> bool:
 # happy or sad?" 0.18), the pauses inside questions 0.06-0.10, and those end on a word that
 # needs more ("Can you tell me a story about?").
 QUESTION_THRESHOLD = 0.15
+# "Hello?": Whisper marks a greeting as a question, and "How are you today?" follows.
+QUESTION_MIN_WORDS = 3
 
 
 def finish_threshold(text: str, threshold: float) -> float | None:
     """The probability at or above which a pause with this transcript ends the turn, the
     transcript being a second opinion beside the acoustic model's; None when it reads
     unfinished (`transcript_sounds_finished`), so only the longer silence ends the turn. A
-    question Whisper marked with "?" that ends on a word needing nothing more needs only a
-    weak yes; anything else the model's own `threshold`. (Words without a final mark stay
-    unfinished: Whisper leaves "Hello robot" bare when "What is your..." follows.)"""
+    question of three words or more that Whisper marked with "?" and that ends on a word
+    needing nothing more needs only a weak yes; anything else the model's own `threshold`.
+    (Words without a final mark stay unfinished: Whisper leaves "Hello robot" bare when
+    "What is your..." follows.)"""
     stripped = text.strip()
     if not transcript_sounds_finished(stripped):
         return None
     words = re.findall(r"[a-z']+", stripped.lower())
     question = stripped.rstrip("\"')]").endswith("?")
-    if question and words and words[-1] not in _DANGLING:
+    if question and len(words) >= QUESTION_MIN_WORDS and words[-1] not in _DANGLING:
         return min(threshold, QUESTION_THRESHOLD)
     return threshold
 

@@ -82,6 +82,7 @@ def test_transcript_sounds_finished(text, finished):
     [
         ("Can robots feel happy or sad?", 0.15),  # a question: a weak yes is enough
         ("Where are you from?", 0.5),  # ends on a word that usually needs more
+        ("Hello?", 0.5),  # a greeting heard as a question: "How are you?" may follow
         ("Can you tell me a story about?", 0.5),  # Whisper's "?" at a pause inside one
         ("Tell me a joke.", 0.5),
         ("Good morning", None),  # no final mark: Whisper's sign of a fragment
