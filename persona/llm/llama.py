@@ -58,7 +58,7 @@ def resolve_model_path(model: str | None) -> Path:
     return Path(resolve(model, "llm"))
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = re.compile(r"[.!?\n]")  # in a token: the first sentence is written
 
 
 def default_threads() -> int:
@@ -67,11 +67,11 @@ def default_threads() -> int:
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
-def default_burst_threads(threads: int) -> int:
+def default_burst_threads() -> int:
     """Threads for the start of a reply, up to its first sentence: nothing else runs then
     (the words are transcribed, speech has not begun), so every core helps the person
     waiting. On 2 cores, SmolLM2 reads a prompt 1.9x and writes 1.6x faster on both."""
-    return max(threads, min(4, os.cpu_count() or 1))
+    return min(4, os.cpu_count() or 1)
 
 
 class LlamaBackend:
@@ -89,7 +89,6 @@ class LlamaBackend:
         model_path: Path,
         snapshot_mb: int = DEFAULT_SNAPSHOT_MB,
         disk: DiskSnapshots | None = None,
-        threads: int | None = None,
         burst_threads: int | None = None,
     ) -> None:
         import llama_cpp
@@ -103,9 +102,8 @@ class LlamaBackend:
         self._native_abort = _NativeAbort.install(llama_cpp, llm)
         self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
         self._grammars: dict[str, Any] = {}
-        self._threads = threads or llm.n_threads
-        self._burst = max(self._threads, burst_threads or self._threads)
-        self._threads_now = self._threads
+        self._threads = self._threads_now = llm.n_threads
+        self._burst = burst_threads or self._threads
         # Prompt prefixes evaluated before (any process): restored instead of re-read.
         self._disk = disk
         self._pinned: list[Snapshot] = disk.load_all() if disk is not None else []
@@ -148,10 +146,13 @@ class LlamaBackend:
         }
         extra = dict(config.extra)
         snapshot_mb = int(extra.pop("kv_snapshot_mb", DEFAULT_SNAPSHOT_MB))
-        burst = int(
-            config.burst_threads
-            or os.environ.get("PERSONA_LLM_BURST_THREADS", "")
-            or default_burst_threads(threads)
+        burst = max(
+            threads,
+            int(
+                config.burst_threads
+                or os.environ.get("PERSONA_LLM_BURST_THREADS", "")
+                or default_burst_threads()
+            ),
         )
         use_disk = bool(extra.pop("kv_disk", os.environ.get("PERSONA_KV_CACHE", "1") != "0"))
         kwargs.update(extra)
@@ -183,7 +184,6 @@ class LlamaBackend:
                 model_path=path,
                 snapshot_mb=snapshot_mb,
                 disk=disk,
-                threads=threads,
                 burst_threads=burst,
             )
         except ModelError:

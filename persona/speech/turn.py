@@ -72,10 +72,18 @@ def transcript_sounds_finished(text: str) -> bool:
         return False
     if not _FINAL_MARK.search(stripped):
         return False
-    if stripped.rstrip("\"')]").endswith("?"):
+    if _is_question(stripped):
         return True
-    words = re.findall(r"[a-z']+", stripped.lower())
+    words = _words(stripped)
     return bool(words) and words[-1] not in _DANGLING
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip("\"')]").endswith("?")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
 
 
 # How sure the model must be of a question. Measured on the voice bench's synthetic voices,
@@ -98,9 +106,8 @@ def finish_threshold(text: str, threshold: float) -> float | None:
     stripped = text.strip()
     if not transcript_sounds_finished(stripped):
         return None
-    words = re.findall(r"[a-z']+", stripped.lower())
-    question = stripped.rstrip("\"')]").endswith("?")
-    if question and len(words) >= QUESTION_MIN_WORDS and words[-1] not in _DANGLING:
+    words = _words(stripped)
+    if _is_question(stripped) and len(words) >= QUESTION_MIN_WORDS and words[-1] not in _DANGLING:
         return min(threshold, QUESTION_THRESHOLD)
     return threshold
 
@@ -176,9 +183,6 @@ class SmartTurn:
             (out, *_rest) = self._session.run(None, {self._input: features})
         self.last_elapsed_s = time.perf_counter() - start
         return float(np.asarray(out, dtype=np.float32).reshape(-1)[0])  # already a sigmoid
-
-    def is_complete(self, audio_16k: np.ndarray) -> bool:
-        return self.probability(audio_16k) >= self.threshold
 
 
 def load_turn_detector(config: TurnConfig | None = None) -> SmartTurn | None:
