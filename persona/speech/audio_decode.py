@@ -20,21 +20,24 @@ STT_RATE = 16000
 
 
 def to_mono_float(samples: np.ndarray) -> np.ndarray:
-    """Any PCM array ((n,), (n, channels); int16/int32/float) -> mono float32 in [-1, 1]."""
+    """Any PCM array ((n,), (n, channels); int16/int32/float) -> mono float32 in [-1, 1].
+    Integer samples are scaled before the channels are mixed: a mix of int16 channels
+    is float, and would be clipped to [-1, 1] as if it were already scaled."""
     array = np.asarray(samples)
     if array.ndim == 2:
         # (channels, n) arrays are rare but PyAV-style; treat the short axis as channels.
         if array.shape[0] < array.shape[1] and array.shape[0] <= 8:
             array = array.T
-        array = array.astype(np.float32).mean(axis=1) if array.shape[1] > 1 else array[:, 0]
     elif array.ndim != 1:
         raise BadInput(f"audio array must be 1-D or 2-D (samples, channels), got {array.ndim}-D")
     if array.dtype == np.int16:
-        return array.astype(np.float32) / 32768.0
-    if array.dtype == np.int32:
-        return array.astype(np.float32) / 2147483648.0
-    if array.dtype == np.uint8:
-        return (array.astype(np.float32) - 128.0) / 128.0
+        array = array.astype(np.float32) / 32768.0
+    elif array.dtype == np.int32:
+        array = array.astype(np.float32) / 2147483648.0
+    elif array.dtype == np.uint8:
+        array = (array.astype(np.float32) - 128.0) / 128.0
+    if array.ndim == 2:
+        array = array.astype(np.float32).mean(axis=1) if array.shape[1] > 1 else array[:, 0]
     return np.clip(array.astype(np.float32), -1.0, 1.0)
 
 

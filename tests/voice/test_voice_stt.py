@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from persona.errors import BadInput, NotFound
-from persona.speech.audio_decode import load_audio, resample
+from persona.speech.audio_decode import load_audio, resample, to_mono_float
 from persona.speech.stt import is_hallucination, repeats_itself
 
 from .voice_audio import silence, words, write_wav
@@ -41,6 +41,22 @@ def test_pcm_arrays_any_rate(stt, say):
     stereo_int16 = (np.stack([audio, audio], axis=1) * 32767).astype(np.int16)
     result = stt.transcribe(stereo_int16, sample_rate=44100)
     assert "france" in words(result.text)
+
+
+@pytest.mark.parametrize("dtype", [np.int16, np.int32, np.uint8, np.float32])
+def test_stereo_pcm_is_scaled_before_it_is_mixed(dtype):
+    """A mix of integer channels is float: scaled after the mix, it was clipped to +-1
+    (Whisper then heard "capital of France" as "eye of the world, friends")."""
+    wave = 0.5 * np.sin(np.linspace(0, 40 * np.pi, 1600, dtype=np.float32))
+    if dtype == np.float32:
+        pcm = wave
+    elif dtype == np.uint8:
+        pcm = np.round(wave * 127 + 128).astype(np.uint8)
+    else:
+        pcm = np.round(wave * np.iinfo(dtype).max).astype(dtype)
+    mono = to_mono_float(np.stack([pcm, pcm], axis=1))
+    assert mono.dtype == np.float32 and mono.shape == wave.shape
+    assert np.abs(mono - wave).max() < 0.01
 
 
 def _encode(path, audio: np.ndarray, codec: str, rate: int = 48000) -> None:
