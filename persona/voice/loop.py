@@ -6,11 +6,12 @@ Half-duplex by default (the mic is ignored while a turn is in progress); with `b
 speech over the robot cancels the turn: playback stops at the next block, generation is
 aborted and the conversation keeps only what was actually spoken.
 
-End of turn: at the VAD's pause (`VadConfig.speculate_ms` of silence) a provisional turn
-starts. Its audio is transcribed and, with `speculate_reply`, its reply generated and
-synthesised at once; nothing is played before the endpoint. With an end-of-turn model
-(`persona.speech.turn`) a pause that sounds finished, and whose transcript reads finished, is
-the endpoint; an unfinished one waits for `unfinished_silence_ms`. Without a model the fixed
+End of turn: at the VAD's pause (`VadConfig.speculate_ms` of silence, about 0.1 s) a
+provisional turn starts. Its audio is transcribed and, with `speculate_reply`, its reply
+generated and synthesised at once; nothing is played before the endpoint. With an end-of-turn
+model (`persona.speech.turn`), asked once the silence is `VadConfig.decide_ms` long, a pause
+that sounds finished, and whose transcript reads finished, is the endpoint; an unfinished one
+waits for `unfinished_silence_ms`. Without a model the fixed
 `VadConfig.min_silence_ms` rule ends turns, as before. When the user goes on, the provisional
 turn is dropped: its generation is aborted, its audio discarded, a stored reply undone.
 """
@@ -467,7 +468,7 @@ class VoiceLoop:
 
     def _on_pause(self, pause: VadPause) -> None:
         """A likely endpoint: transcribe (and maybe answer) now; the end-of-turn decision
-        follows in `_maybe_end_early`."""
+        follows in `_maybe_end_early`, once the silence is `VadConfig.decide_ms` long."""
         current = self._pending
         if current is not None:
             if current.start == pause.start and current.speech_windows == pause.speech_windows:
@@ -481,28 +482,33 @@ class VoiceLoop:
         with self._lock:
             self._pending = turn
         self._stt_q.put(Transcribe(turn.key, pause.audio, pause.speech_ratio, final=False))
-        if self.turn_detector is not None and not self.audio_in.live:
-            # A file read as fast as possible would outrun the decision: wait for it, so
-            # the file gets the decision a live mic would.
-            while not turn.decided and not self._stopping.is_set() and not turn.cancelled:
-                self._maybe_end_early()
-                if not turn.decided:
-                    turn.transcribed.wait(0.05)
 
     def _maybe_end_early(self) -> None:
         """End the turn now if its pause sounds finished to the end-of-turn model, as surely
-        as its transcript asks (`finish_threshold`). The transcript comes first: one that
-        ends mid-phrase needs no model, and speech recognition gets the cores to itself
+        as its transcript asks (`finish_threshold`). Asked once the silence is
+        `VadConfig.decide_ms` long, on the audio up to then. The transcript comes first: one
+        that ends mid-phrase needs no model, and speech recognition gets the cores to itself
         meanwhile (the model runs beside the LLM instead, off the reply's critical path)."""
         turn = self._pending
         detector = self.turn_detector
+        vad = self._vad
         if turn is None or detector is None or turn.decided:
             return
+        if vad.in_speech and vad.silence_ms < vad.config.decide_ms:
+            return
+        if self.config.check_transcript and not turn.transcribed.is_set():
+            if self.audio_in.live:
+                return  # asked again after the next chunk
+            # A file read as fast as possible would outrun the transcript: wait for it, so
+            # the file gets the decision a live mic would.
+            while not turn.transcribed.wait(0.05):
+                if self._stopping.is_set() or turn.cancelled:
+                    return
+        if vad.in_speech and vad.speech_windows == turn.speech_windows:
+            turn.audio = vad.audio_so_far()
         text_finished: bool | None = None
         needed: float | None = detector.threshold
         if self.config.check_transcript:
-            if not turn.transcribed.is_set():
-                return
             if turn.guess is not None:
                 text = turn.guess.text
                 needed = (
@@ -533,7 +539,6 @@ class VoiceLoop:
                 model_ms=turn.model_ms,
             )
         )
-        vad = self._vad
         if finished and vad.in_speech and vad.speech_windows == turn.speech_windows:
             end = vad.end_now()
             if isinstance(end, VadEnd):

@@ -1,10 +1,11 @@
 """Hands-free turns in the browser: the open mic's chunks in, finished questions out.
 
 The same endpointing as the voice loop on a Pi: Silero VAD finds speech and pauses; at a
-pause the question is transcribed at once, and when the transcript reads finished and the
-Smart Turn model agrees the turn ends there (about 200 ms of silence), otherwise after the
-VAD's full silence. Speech that starts while the robot talks is reported, so the app can
-stop the reply (barge-in; it needs the browser's echo cancellation or headphones).
+pause (`VadConfig.speculate_ms`) the question is transcribed at once; at `decide_ms` of
+silence, when the transcript reads finished and the Smart Turn model agrees, the turn ends
+there, otherwise after the VAD's full silence. Speech that starts while the robot talks is
+reported, so the app can stop the reply (barge-in; it needs the browser's echo cancellation
+or headphones).
 
 As in the voice loop, the pause's transcript is reported (`TurnPaused`) before the turn is
 decided, so a reply can start during the pause; `TurnResumed` takes it back.
@@ -84,6 +85,7 @@ class _Guess:
     text: str
     paused_at: float
     stt_ms: float
+    decided: bool = False  # the end-of-turn model was asked about this pause
 
 
 @dataclass(eq=False)
@@ -133,24 +135,8 @@ class HandsFreeListener:
                 paused_at = time.time()
                 text, stt_ms = self._transcribe(event.audio)
                 self._guess = _Guess(event.start, event.speech_windows, text, paused_at, stt_ms)
-                if not text:
-                    continue
-                yield TurnPaused(text, self._dated(arrived))
-                started = time.perf_counter()
-                finished = self._finished(text, event.audio)
-                turn_ms = round((time.perf_counter() - started) * 1000, 1)
-                if finished:
-                    end = self._vad.end_now()
-                    if isinstance(end, VadEnd):
-                        self._guess = None
-                        yield HeardTurn(
-                            text,
-                            self._dated(arrived),
-                            "turn-model",
-                            paused_at=paused_at,
-                            stt_ms=stt_ms,
-                            turn_ms=turn_ms,
-                        )
+                if text:
+                    yield TurnPaused(text, self._dated(arrived))
             elif isinstance(event, VadResume):
                 if self._guess is not None and self._guess.text:
                     yield TurnResumed()
@@ -173,6 +159,30 @@ class HandsFreeListener:
                     yield HeardTurn(
                         text, self._dated(arrived), "silence", paused_at=paused_at, stt_ms=stt_ms
                     )
+        yield from self._decide(arrived)
+
+    def _decide(self, arrived: float) -> Iterator[HandsFreeEvent]:
+        """Once the pause is `VadConfig.decide_ms` long, ask whether it ends the turn (its
+        transcript was made at the shorter `speculate_ms`, so a reply is already on its way)."""
+        guess, vad = self._guess, self._vad
+        if guess is None or guess.decided or not guess.text or not vad.in_speech:
+            return
+        if guess.windows != vad.speech_windows or vad.silence_ms < self.vad_config.decide_ms:
+            return
+        self._guess = replace(guess, decided=True)
+        started = time.perf_counter()
+        finished = self._finished(guess.text, vad.audio_so_far())
+        turn_ms = round((time.perf_counter() - started) * 1000, 1)
+        if finished and isinstance(vad.end_now(), VadEnd):
+            self._guess = None
+            yield HeardTurn(
+                guess.text,
+                self._dated(arrived),
+                "turn-model",
+                paused_at=guess.paused_at,
+                stt_ms=guess.stt_ms,
+                turn_ms=turn_ms,
+            )
 
     def reset(self) -> None:
         """Forget a half-heard utterance (hands-free switched off, or a new conversation)."""

@@ -70,6 +70,10 @@ def test_finished_question_ends_at_the_short_pause(
     # About 0.2 s after the speech (plus the VAD's lag), not the 1.2 s of the silence rule.
     speech_end = np.flatnonzero(np.abs(question) > 0.02)[-1] / 16000
     assert ended.stream_s - speech_end < 0.6
+    # The transcript and the reply started at the shorter pause; the model was asked once
+    # the silence was `decide_ms` long.
+    vad = VoiceConfig().vad
+    assert ended.stream_s - decision.stream_s >= (vad.decide_ms - vad.speculate_ms) / 1000 - 0.04
     assert of(events, ReplyFinished) and of(events, AudioOut)
 
 

@@ -29,11 +29,13 @@ def test_two_utterances_two_endpoints(say):
     events = [e for e in events if not isinstance(e, VadPause)]
     kinds = [type(e).__name__ for e in events]
     assert kinds == ["VadStart", "VadEnd", "VadStart", "VadEnd"]
-    # Each endpoint was announced by a pause holding the same speech, so STT could start early.
+    # Each endpoint was announced by a pause holding the same speech, so STT could start
+    # early: the endpoint's audio is the pause's, with more of the silence after it.
     for end in (events[1], events[3]):
         pause = [p for p in pauses if p.start == end.start][-1]
         assert pause.sample < end.end and pause.speech_windows == end.speech_windows
-        assert np.array_equal(pause.audio, end.audio)
+        assert np.array_equal(pause.audio, end.audio[: pause.audio.size])
+        assert np.abs(end.audio[pause.audio.size :]).max(initial=0.0) < 0.01
     first, second = events[1], events[3]
     assert isinstance(first, VadEnd) and isinstance(events[0], VadStart)
     # Endpoint = end of speech + the minimum silence (within a window or two).
@@ -125,3 +127,29 @@ def test_pause_then_resume_then_end_now(say):
     assert isinstance(end, VadEnd) and end.reason == "early"
     assert np.array_equal(end.audio, second.audio) and end.speech_windows == second.speech_windows
     assert vad.end_now() is None and not vad.in_speech
+
+
+def test_the_pause_comes_before_the_decision_point(say):
+    """The reply starts at `speculate_ms` of silence; an end-of-turn model is asked at
+    `decide_ms`, on the same speech with the silence that has followed since."""
+    config = VadConfig(min_silence_ms=1200)
+    assert 0 < config.speculate_ms < config.decide_ms < config.min_silence_ms
+    vad = StreamingVad(config)
+    audio = np.concatenate([silence(0.3), say("Turn on the lights please."), silence(0.6)])
+    pause = None
+    decided_at = None
+    for i in range(0, audio.size, 512):
+        for event in vad.feed(audio[i : i + 512]):
+            if isinstance(event, VadPause):
+                pause = event
+                assert vad.silence_ms == pytest.approx(config.speculate_ms, abs=32)
+                assert np.array_equal(vad.audio_so_far(), event.audio)
+        if pause is not None and decided_at is None and vad.silence_ms >= config.decide_ms:
+            decided_at = vad.position
+            now = vad.audio_so_far()
+            assert np.array_equal(now[: pause.audio.size], pause.audio)
+            assert now.size > pause.audio.size and vad.in_speech
+    assert pause is not None and decided_at is not None
+    gap_ms = (decided_at - pause.sample) * 1000 / 16000
+    assert gap_ms == pytest.approx(config.decide_ms - config.speculate_ms, abs=40)
+    assert vad.end_now() is not None and vad.silence_ms == 0 and vad.audio_so_far() is None
