@@ -60,13 +60,20 @@ _DANGLING = frozenset(
     is are was were am very um uh er erm hmm""".split()
 )
 _FINAL_MARK = re.compile(r"[.?!][\"')\]]*$")
+# A statement that opens with one of these is a subordinate clause until its main clause
+# follows, after a comma ("If you could visit any planet in the solar system, ..."); Whisper
+# still ends the first half with a full stop at the pause.
+_SUBORDINATE = frozenset("if when whenever while although though unless because since".split())
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
 
 
 def transcript_sounds_finished(text: str) -> bool:
     """Whether a transcript reads like a finished utterance: it ends with . ? or ! (Whisper
     leaves fragments unpunctuated or ends them with "..."), and a statement does not end on
-    a word that needs more ("My favorite robot is."). Pure; a second opinion beside the
-    acoustic model, which synthetic and flat voices can fool."""
+    a word that needs more ("My favorite robot is.") nor is a lone "if" or "when" clause
+    (a curt "Because I said so." then waits for the longer silence: late, not cut off).
+    Pure; a second opinion beside the acoustic model, which synthetic and flat voices can
+    fool."""
     stripped = text.strip()
     if not stripped or stripped.endswith(("...", "…", ",", "-", ";", ":")):
         return False
@@ -75,6 +82,8 @@ def transcript_sounds_finished(text: str) -> bool:
     if _is_question(stripped):
         return True
     words = _words(stripped)
+    if words and words[0] in _SUBORDINATE and not _CLAUSE_BREAK.search(stripped):
+        return False
     return bool(words) and words[-1] not in _DANGLING
 
 

@@ -70,6 +70,11 @@ def test_finished_question_high_unfinished_low(turn_detector, say, espeak):
         ("Can you tell me about", False),
         ("Well, um", False),
         ("Hello", False),  # Whisper punctuates a finished "Hello."
+        ("If you could visit any planet in the solar system.", False),  # "..., which one?"
+        ("When I get home.", False),
+        ("If you could visit any planet, which one would you choose?", True),
+        ("When I get home, remind me to water the plants.", True),
+        ("When is the next bus?", True),
         ("", False),
     ],
 )
