@@ -41,17 +41,18 @@ class VoiceSessionOptions:
     loop: VoiceConfig = field(default_factory=VoiceConfig)
 
 
-def limit_malloc_arenas(arenas: int = 2, mmap_threshold_mb: int = 4) -> None:
+def limit_malloc_arenas(arenas: int = 2, mmap_threshold_mb: int = 2) -> None:
     """Cap glibc's per-thread malloc arenas (like MALLOC_ARENA_MAX=2) and fix the size
     above which a buffer is mapped for itself and unmapped when freed.
 
     The loop's five threads each get an arena by default; on a Pi every 50 MB of RSS counts.
-    The threshold is where memory and speed meet: a mapped buffer is returned to the OS at
-    once, but every page of it faults in again on the next call. At 1 MB (measured on
-    2 cores) Whisper, Smart Turn and Piper each ran 1.6-1.8x slower than with glibc's
-    adaptive threshold, and peak RSS was 110 MB lower; at 4 MB they run at about the
-    adaptive speed (Piper's long sentences, its biggest buffers, still map) and the voice
-    bench's peak RSS is the same as at 1 MB. A no-op where glibc is absent.
+    The threshold is where memory and speed meet: a mapped buffer goes back to the OS at
+    once, but every page of it faults in again on the next call. Measured on 2 cores
+    (`persona bench voice`): at 1 MB Whisper, Smart Turn and Piper each ran 1.6-1.8x
+    slower than with glibc's adaptive threshold, which held 110 MB more (peak 694 MB);
+    at 4 MB they ran at about the adaptive speed but the peak was 585-617 MB; at 2 MB
+    Whisper is about 1.2x faster than at 1 MB and the peak stays about 570 MB (goal 600).
+    A no-op where glibc is absent.
     """
     import ctypes
     import ctypes.util
