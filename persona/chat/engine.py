@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from persona.chat.chat_roast import asks_for_roast, chat_roast
 from persona.chat.guards import ReplyContext
@@ -184,6 +185,8 @@ class Conversation:
         self._examples_fit = True  # sticky, so the prompt prefix (and KV cache) stays stable
         self._aborted_user_text: str | None = None
         self._session_facts: dict[str, Fact] = {}  # known in this conversation, never stored
+        # What "what time is it?" is answered from (the device's local time; tests set it).
+        self.clock: Callable[[], datetime] = datetime.now
 
     @classmethod
     def open(
@@ -382,7 +385,11 @@ class Conversation:
         # A question the robot knows for certain is answered from code and data; the fact
         # goes nearest to where the model writes, and the gate checks the reply holds it.
         known_ans = known_answer(
-            text, earlier=earlier_user, persona_name=self.persona.name, user_name=name
+            text,
+            earlier=earlier_user,
+            persona_name=self.persona.name,
+            user_name=name,
+            now=self.clock(),
         )
         hint = known_note(known_ans.say) if known_ans else ""
         say = known_ans.say if known_ans else None
@@ -416,6 +423,10 @@ class Conversation:
             if other
             else self._roast_line(text, earlier_user)
         )
+        if not direct and known_ans is not None and known_ans.kind == "clock":
+            # The clock is read out, not written: given the time, the small model still
+            # says another ("Wednesday is Wednesday, but it's actually Friday").
+            direct = self._fallback_reply(None, known_ans)
         ctx = ReplyContext(
             persona_names=names,
             user_text=text,

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ class KnownAnswer:
     answer has another name in that language ("Praha"), `number`: a worked-out value, so a
     follow-up ("and double that?") can use it."""
 
-    kind: str  # "sum", "capital", "colour", "sequence", "fact", "self"
+    kind: str  # "sum", "capital", "colour", "sequence", "fact", "self", "clock"
     answer: tuple[str, ...]
     say: str
     topic: str = ""
@@ -113,6 +114,7 @@ class _Tables:
     that: frozenset[str]
     filler: frozenset[str]
     sentences: Mapping[str, str]  # how a worked-out answer is said, by kind
+    clock_questions: Mapping[str, tuple[re.Pattern[str], ...]]  # "time", "day", "date"
 
 
 def _patterns(where: str, value: Any) -> tuple[re.Pattern[str], ...]:
@@ -214,6 +216,10 @@ def _tables(root: str) -> _Tables:
         that=frozenset(fold(str(w)) for w in nums.get("that") or ()),
         filler=frozenset(fold(str(w)) for w in nums.get("filler") or ()),
         sentences={str(k): str(v) for k, v in (facts_data.get("sentences") or {}).items()},
+        clock_questions={
+            str(kind): _patterns(f"prompts/knowledge/facts.yaml 'clock_questions' {kind}", v)
+            for kind, v in (facts_data.get("clock_questions") or {}).items()
+        },
     )
 
 
@@ -586,17 +592,54 @@ def _self_answer(
     return None
 
 
+def _clock_answer(text: str, t: _Tables, now: datetime | None) -> KnownAnswer | None:
+    """The time, the day or the date, read off `now` (the robot's clock)."""
+    if now is None:
+        return None
+    asked = next(
+        (k for k, ps in t.clock_questions.items() if any(p.search(text) for p in ps)), None
+    )
+    if asked is None:
+        return None
+    hour = now.hour % 12 or 12
+    half = (
+        "in the morning"
+        if now.hour < 12
+        else "in the afternoon"
+        if now.hour < 18
+        else "in the evening"
+    )
+    clock = f"{hour}:{now.minute:02d}"
+    day, month = now.strftime("%A"), now.strftime("%B")
+    if asked == "time":
+        return KnownAnswer(
+            kind="clock",
+            answer=(clock, now.strftime("%H:%M")),
+            say=_sentence("time", time=f"{clock} {half}"),
+            about=(),
+        )
+    if asked == "day":
+        return KnownAnswer(kind="clock", answer=(day,), say=_sentence("day", day=day), about=())
+    return KnownAnswer(
+        kind="clock",
+        answer=(f"{month} {now.day}", f"{now.day} {month}"),
+        say=_sentence("date", day=day, month=month, date=str(now.day)),
+        about=(),
+    )
+
+
 def known_answer(
     text: str,
     *,
     earlier: Sequence[str] = (),
     persona_name: str | None = None,
     user_name: str | None = None,
+    now: datetime | None = None,
 ) -> KnownAnswer | None:
     """The answer to `text` when it asks something the robot knows for certain, else None.
     `earlier` holds the user's earlier messages, latest last, for follow-ups ("and double
-    that?", "and the knife?"); `persona_name` answers "what is your name?", and with
-    `user_name` "are you Ada?" (asked by Ada). A message that
+    that?", "and the knife?"); `persona_name` answers "what is your name?", with
+    `user_name` "are you Ada?" (asked by Ada), and with `now` "what time is it?". A message that
     says something first ("Ich heiße Jonas. Was ist zwei plus drei?") is answered by its
     last question sentence that has a known answer."""
     if not text or len(text) > MAX_QUESTION_CHARS:
@@ -604,7 +647,7 @@ def known_answer(
     previous = None
     if earlier:
         previous = known_answer(earlier[-1], earlier=earlier[-_FOLLOW_DEPTH:-1])
-    found = _answer(text, previous, persona_name, user_name)
+    found = _answer(text, previous, persona_name, user_name, now)
     if found is not None:
         return found
     sentences = split_sentences(text)
@@ -612,14 +655,18 @@ def known_answer(
         return None
     for sentence in reversed(sentences):
         if sentence.rstrip().endswith("?"):
-            found = _answer(sentence, previous, persona_name, user_name)
+            found = _answer(sentence, previous, persona_name, user_name, now)
             if found is not None:
                 return found
     return None
 
 
 def _answer(
-    text: str, previous: KnownAnswer | None, persona_name: str | None, user_name: str | None
+    text: str,
+    previous: KnownAnswer | None,
+    persona_name: str | None,
+    user_name: str | None,
+    now: datetime | None = None,
 ) -> KnownAnswer | None:
     t = tables()
     clean = _clean(text)
@@ -632,6 +679,7 @@ def _answer(
         or _sequence_answer(plain, t)
         or _table_answer(plain, t, previous)
         or _self_answer(plain, t, persona_name, user_name)
+        or _clock_answer(plain, t, now)
     )
 
 

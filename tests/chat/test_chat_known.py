@@ -282,3 +282,31 @@ def test_asked_if_it_is_the_user_the_robot_says_who_is_who():
     assert got is not None and got.say == "No, I am Sparky. You are Ada."
     assert known_answer("Are you Ada?", persona_name="Sparky") is None  # a stranger's name
     assert known_answer("Are you Bob?", persona_name="Sparky", user_name="Ada") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What time is it?", "It is 9:05 in the morning."),
+        ("what's the time", "It is 9:05 in the morning."),
+        ("Can you tell me the time, please?", "It is 9:05 in the morning."),
+        ("What day is it?", "Today is Saturday."),
+        ("What's today's date?", "Today is Saturday, March 7."),
+    ],
+)
+def test_clock_questions_are_read_off_the_clock(question, said):
+    from datetime import datetime
+
+    found = known_answer(question, now=datetime(2026, 3, 7, 9, 5))
+    assert found is not None and found.kind == "clock" and found.say == said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What time is it in Tokyo?", "What time does the shop open?", "Is it time for bed?"],
+)
+def test_other_time_questions_are_not_guessed(question):
+    from datetime import datetime
+
+    assert known_answer(question, now=datetime(2026, 3, 7, 9, 5)) is None
+    assert known_answer("What time is it?") is None  # no clock given: nothing to say

@@ -124,3 +124,20 @@ def test_a_robot_told_it_is_someone_else_stays_itself(tmp_path):
     assert done.fallback and done.text.startswith("Nice try! I am still Sparky.")
     assert "Nice try! I am still Sparky." in backend.requests[0][0][-1].content  # the hint
     store.close()
+
+
+def test_the_time_comes_from_the_clock_not_the_model(tmp_path):
+    """Given the time, a tiny model still says another ("Wednesday is Wednesday, but it's
+    actually Friday"): the robot reads its clock out in its own line, without the model."""
+    from datetime import datetime
+
+    conv, backend, store = _conversation(tmp_path, ["Clocks tick and tock all day long."])
+    conv.clock = lambda: datetime(2026, 12, 2, 15, 7)
+    deltas, done = _send(conv, "What time is it?")
+    assert "3:07 in the afternoon" in done.text and "".join(deltas) == done.text
+    _deltas, day = _send(conv, "What day is it today?")
+    assert "Wednesday" in day.text
+    assert not backend.requests  # nothing was asked of the model
+    _deltas, other = _send(conv, "Tell me about clocks.")
+    assert other.text == "Clocks tick and tock all day long." and backend.requests
+    store.close()
