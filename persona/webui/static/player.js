@@ -9,6 +9,9 @@
   let sources = [];
   let turn = null;
   const stopped = new Set();  // turns the user stopped: their late pieces are dropped
+  // A stop before a reply's first piece came stops that reply too: pieces of a turn not
+  // heard yet are dropped until the next reply starts ("thinking").
+  let dropUnseen = false;
   let replyDone = true;
   let handsFree = false;
   let lastWord = null;  // when the question being answered ended (epoch ms), if known
@@ -44,6 +47,7 @@
 
   function stop() {
     if (turn) stopped.add(turn);
+    dropUnseen = true;
     for (const src of sources) {
       try { src.stop(); } catch (e) { /* already ended */ }
     }
@@ -59,9 +63,13 @@
   }
 
   function play(m) {
+    if (m.turn !== turn && dropUnseen) stopped.add(m.turn);
     if (stopped.has(m.turn)) return;
     const c = unlock();
-    if (m.turn !== turn) { stop(); stats.stops -= 1; turn = m.turn; replyDone = false; }
+    if (m.turn !== turn) {
+      stop();  // the last reply's queue goes; this one is heard
+      stats.stops -= 1; dropUnseen = false; turn = m.turn; replyDone = false;
+    }
     const bytes = Uint8Array.from(atob(m.pcm), (ch) => ch.charCodeAt(0));
     const pcm = new Int16Array(bytes.buffer, 0, bytes.byteLength >> 1);
     const buf = c.createBuffer(1, pcm.length, m.rate);
@@ -96,6 +104,7 @@
     if (m.stop) { stop(); return; }
     if (m.handsFree !== undefined) { handsFree = !!m.handsFree; if (!sources.length) show(idle()); }
     if (m.state === "thinking") {
+      dropUnseen = false;
       replyDone = false;
       lastWord = m.lastWord || null;
       show("thinking");
