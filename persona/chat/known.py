@@ -115,6 +115,7 @@ class _Tables:
     filler: frozenset[str]
     sentences: Mapping[str, str]  # how a worked-out answer is said, by kind
     clock_questions: Mapping[str, tuple[re.Pattern[str], ...]]  # "time", "day", "date"
+    day_parts: tuple[tuple[int, str], ...]  # (hour it ends at, "in the morning")
 
 
 def _patterns(where: str, value: Any) -> tuple[re.Pattern[str], ...]:
@@ -220,6 +221,7 @@ def _tables(root: str) -> _Tables:
             str(kind): _patterns(f"prompts/knowledge/facts.yaml 'clock_questions' {kind}", v)
             for kind, v in (facts_data.get("clock_questions") or {}).items()
         },
+        day_parts=tuple((int(h), str(w)) for h, w in facts_data.get("day_parts") or ()),
     )
 
 
@@ -602,29 +604,21 @@ def _clock_answer(text: str, t: _Tables, now: datetime | None) -> KnownAnswer | 
     if asked is None:
         return None
     hour = now.hour % 12 or 12
-    half = (
-        "in the morning"
-        if now.hour < 12
-        else "in the afternoon"
-        if now.hour < 18
-        else "in the evening"
-    )
+    half = next((words for end, words in t.day_parts if now.hour < end), "")
     clock = f"{hour}:{now.minute:02d}"
     day, month = now.strftime("%A"), now.strftime("%B")
     if asked == "time":
         return KnownAnswer(
             kind="clock",
             answer=(clock, now.strftime("%H:%M")),
-            say=_sentence("time", time=f"{clock} {half}"),
-            about=(),
+            say=_sentence("time", time=f"{clock} {half}".strip()),
         )
     if asked == "day":
-        return KnownAnswer(kind="clock", answer=(day,), say=_sentence("day", day=day), about=())
+        return KnownAnswer(kind="clock", answer=(day,), say=_sentence("day", day=day))
     return KnownAnswer(
         kind="clock",
         answer=(f"{month} {now.day}", f"{now.day} {month}"),
         say=_sentence("date", day=day, month=month, date=str(now.day)),
-        about=(),
     )
 
 
