@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 MODEL = {"concurrency_id": "model", "concurrency_limit": 1}
 PRIVATE = {"api_visibility": "private"}
 STOP_AUDIO_JS = "() => { window.robotAudio && window.robotAudio.stop(); }"
+# New, a persona switch or a card: the conversation goes, and the subtitle with it.
+CLEAR_AUDIO_JS = "() => { window.robotAudio && window.robotAudio.stop(true); }"
 # Hands-free on: start the open mic's recording (a click the user already made allows it).
 START_LIVE_MIC_JS = """(on) => { setTimeout(() => {
   const button = document.querySelector(on ? '#live-mic button.record-button'
@@ -116,8 +118,9 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         return {"key": key, "persona": persona}
 
     def cleared() -> tuple:
-        """Outputs that must not outlive a conversation: audio, subtitle, timings, transcript."""
-        return control(stop=True), "", handlers.latency_markdown(Latency()), None, ""
+        """Outputs that must not outlive a conversation: audio and its subtitle (the page's
+        player draws it), timings, transcript."""
+        return control(stop=True, clear=True), handlers.latency_markdown(Latency()), None, ""
 
     # -- page life ---------------------------------------------------------------------
     def on_load(saved: dict | None, request: gr.Request):
@@ -174,7 +177,10 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         heard: dict | None = None,
         ahead: ReplyAhead | None = None,
     ) -> Iterator[tuple]:
-        """Outputs: *extra, chatbot, feed, subtitle, latency, replay audio.
+        """Outputs: *extra, chatbot, feed, latency, replay audio. The subtitle is the page
+        player's: it shows each piece's text as that piece plays, so a stopped reply's late
+        pieces, which the player drops, never show (a server-drawn one could land after
+        the clear of a persona switch).
         `heard`: a hands-free turn's times (epoch ms of its last word, `lastWord`, of its
         pause, `pausedAt`, and of the end of turn, `heardAt`; `sttMs`, `turnMs`), for the
         player's last-word-to-first-sound figure. `ahead`: the reply, already started on
@@ -192,10 +198,6 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         session.speaker = speaker
         session.said = []
 
-        def sub() -> str:
-            spoken = " ".join(speaker.spoken) if speaker else ""
-            return f"*{handlers.md_escape(spoken)}*" if spoken else ""
-
         def sent(piece) -> str:
             """The piece's message; the session knows when the page will say it."""
             starts = max(time.time(), session.speaking_until)
@@ -210,10 +212,10 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
 
         def pieces() -> Iterator[tuple]:
             for piece in speaker.ready() if speaker and not silenced() else ():
-                yield (*extra, skip, sent(piece), sub(), skip, skip)
+                yield (*extra, skip, sent(piece), skip, skip)
 
         thinking = control(state="thinking", lastWord=heard.get("lastWord"))
-        yield (*extra, skip, thinking, "", skip, None)
+        yield (*extra, skip, thinking, skip, None)
         updates = (
             ahead.updates()
             if ahead is not None
@@ -226,7 +228,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                     continue
                 if update.done:
                     session.latency = replace(session.latency, transcribe_ms=transcribe_ms)
-                yield (*extra, shown(update.messages), skip, skip, skip, skip)
+                yield (*extra, shown(update.messages), skip, skip, skip)
                 yield from pieces()
         except PersonaError as exc:
             if speaker:
@@ -237,7 +239,6 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                 *extra,
                 shown(handlers.chat_messages(session)),
                 control(state="done"),
-                "",
                 skip,
                 skip,
             )
@@ -247,20 +248,19 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                 *extra,
                 skip,
                 control(state="done"),
-                "",
                 handlers.latency_markdown(session.latency),
                 skip,
             )
             return
         if ahead.aborted or silenced():  # stopped, or a switch: nothing stale after
             speaker.cancel()
-            yield (*extra, skip, control(state="done"), skip, skip, skip)
+            yield (*extra, skip, control(state="done"), skip, skip)
             return
         for piece in speaker.rest():  # the reply's thread has said its last sentence
             if silenced():
-                yield (*extra, skip, control(state="done"), skip, skip, skip)
+                yield (*extra, skip, control(state="done"), skip, skip)
                 return
-            yield (*extra, skip, sent(piece), sub(), skip, skip)
+            yield (*extra, skip, sent(piece), skip, skip)
         if session.speaker is speaker:
             session.speaker = None  # all said (the page may still be playing it)
         if speaker.failed:
@@ -289,7 +289,6 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
             *extra,
             skip,
             control(state="done", stages=stages),
-            sub(),
             handlers.latency_markdown(session.latency),
             speaker.full_audio(),
         )
@@ -301,14 +300,14 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
             return
         if not waiting:  # stopped while it waited in the queue: drop the message
             gr.Info("stopped before the robot answered")
-            yield (shown(handlers.chat_messages(session)), gr.skip(), gr.skip(), gr.skip(), None)
+            yield (shown(handlers.chat_messages(session)), gr.skip(), gr.skip(), None)
             return
         yield from run_reply(session, text, speak, retry=False)
 
     def retry(speak: bool, request: gr.Request):
         yield from run_reply(session_for(request), None, speak, retry=True)
 
-    @user_errors(7)
+    @user_errors(6)
     def voice_turn(audio: str | None, speak: bool, request: gr.Request):
         session = session_for(request)
         text, ms = handlers.transcribe(services, audio)
@@ -394,7 +393,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
                 )
         return heard, feed, chat
 
-    @user_errors(7)
+    @user_errors(6)
     def hands_free_turn(heard: str, speak: bool, request: gr.Request):
         try:
             turn = json.loads(heard or "{}")
@@ -448,7 +447,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
     def stop(request: gr.Request):
         return interrupt(session_for(request), "[stopped]")
 
-    @user_errors(6)
+    @user_errors(5)
     def new_chat(request: gr.Request):
         return shown(handlers.new_conversation(services, session_for(request))), *cleared()
 
@@ -457,7 +456,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         messages, text = handlers.undo(session_for(request))
         return shown(messages), text
 
-    @user_errors(8)
+    @user_errors(7)
     def pick_persona(choice: str, saved: dict | None, request: gr.Request):
         session = session_for(request)
         messages = handlers.switch_persona(services, session, choice)
@@ -468,13 +467,13 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
             handlers.persona_cards(session),
         )
 
-    @user_errors(9)
+    @user_errors(8)
     def pick_card(clicked: str, saved: dict | None, request: gr.Request):
         """A persona card was clicked: the page script put "CHOICE|nonce" in the box."""
         session = session_for(request)
         choice = (clicked or "").rpartition("|")[0]
         if choice not in handlers.persona_choices(session):
-            return tuple(gr.skip() for _ in range(9))
+            return tuple(gr.skip() for _ in range(8))
         messages = handlers.switch_persona(services, session, choice)
         return (
             gr.Dropdown(value=choice),
@@ -488,7 +487,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
     def pick_model(choice: str, request: gr.Request):
         handlers.switch_model(services, session_for(request), choice)
 
-    @user_errors(9)
+    @user_errors(8)
     def upload_card(path: str | None, saved: dict | None, request: gr.Request):
         session = session_for(request)
         choice = handlers.import_persona_card(services, session, path or "")
@@ -551,7 +550,7 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
         **PRIVATE,
     )
     demo.unload(on_unload)
-    reply_out = [ui.chatbot, ui.feed, ui.subtitle, ui.latency, ui.reply_audio]
+    reply_out = [ui.chatbot, ui.feed, ui.latency, ui.reply_audio]
     ui.feed.change(None, [ui.feed], None, js="(m) => { window.robotAudio.feed(m); }")
     for trigger in (ui.msg.submit, ui.send.click):
         # "multiple": a message sent while the robot still talks queues behind that reply.
@@ -573,17 +572,17 @@ def _wire(demo: gr.Blocks, ui: Layout, services: Services, sessions: SessionRegi
     ui.stop.click(None, None, None, js=STOP_AUDIO_JS)
     ui.stop.click(stop, None, [ui.feed, ui.chatbot], **PRIVATE)
     ui.undo.click(undo, None, [ui.chatbot, ui.msg], **PRIVATE)
-    cleared_out = [ui.feed, ui.subtitle, ui.latency, ui.reply_audio, ui.transcript]
-    ui.new.click(None, None, None, js=STOP_AUDIO_JS)
+    cleared_out = [ui.feed, ui.latency, ui.reply_audio, ui.transcript]
+    ui.new.click(None, None, None, js=CLEAR_AUDIO_JS)
     ui.new.click(new_chat, None, [ui.chatbot, *cleared_out], **PRIVATE)
-    ui.persona.input(None, None, None, js=STOP_AUDIO_JS)
+    ui.persona.input(None, None, None, js=CLEAR_AUDIO_JS)
     ui.persona.input(
         pick_persona,
         [ui.persona, ui.browser],
         [ui.chatbot, *cleared_out, ui.browser, ui.cards],
         **PRIVATE,
     )
-    ui.card_choice.change(None, None, None, js=STOP_AUDIO_JS)
+    ui.card_choice.change(None, None, None, js=CLEAR_AUDIO_JS)
     ui.card_choice.change(
         pick_card,
         [ui.card_choice, ui.browser],

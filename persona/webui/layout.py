@@ -38,7 +38,7 @@ class Layout:
     live_mic: gr.Audio
     transcript: gr.Textbox
     speak: gr.Checkbox
-    subtitle: gr.Markdown
+    subtitle: gr.HTML
     reply_audio: gr.Audio
     model: gr.Dropdown
     latency: gr.Markdown
@@ -140,7 +140,8 @@ def build_layout(latency_md: str) -> Layout:
                     )
                 with gr.Column():
                     speak = gr.Checkbox(value=True, label="Speak replies aloud", elem_id="speak")
-                    subtitle = gr.Markdown(elem_id="subtitle")
+                    # The page's player writes each piece's text here as it plays.
+                    subtitle = gr.HTML('<p class="subtitle-line"></p>', elem_id="subtitle")
                     reply_audio = gr.Audio(
                         label="Replay the last reply",
                         autoplay=False,

@@ -59,6 +59,7 @@ class AudioPiece:
                 "seq": self.seq,
                 "rate": self.sample_rate,
                 "pcm": base64.b64encode(self.pcm).decode("ascii"),
+                "text": self.text,  # the subtitle, shown as the piece plays
                 "sent": round(time.time() * 1000, 1),  # for the page's delivery figure
             }
         )

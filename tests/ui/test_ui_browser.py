@@ -390,6 +390,40 @@ def test_switching_persona_mid_reply_stops_the_old_one(page):
     assert page.inner_text("#subtitle").strip() == ""
 
 
+def test_subtitle_shows_what_plays_and_never_a_stopped_reply(page):
+    """The player draws the subtitle: a piece's text shows as it plays, a stopped reply's
+    late piece never shows, and the next reply's does (the switch race, made certain)."""
+    silence = "AAAA" * 800  # 75 ms of int16 silence at 16 kHz, base64
+
+    def feed(message: dict) -> None:
+        page.evaluate("(m) => window.robotAudio.feed(JSON.stringify(m))", message)
+
+    def subtitle() -> str:
+        return page.inner_text("#subtitle").strip()
+
+    def piece(turn: str, seq: int, text: str) -> dict:
+        return {"turn": turn, "seq": seq, "rate": 16000, "pcm": silence, "text": text}
+
+    page.click("#msg textarea")  # a gesture: the page may start audio
+    feed({"state": "thinking"})
+    feed(piece("old", 0, "Old words."))
+    feed(piece("old", 1, "More old words."))
+    page.wait_for_function(
+        "() => document.querySelector('#subtitle').innerText.includes('More old words.')"
+    )
+    assert subtitle() == "Old words. More old words."
+    page.evaluate("() => window.robotAudio.stop(true)")  # New or a persona switch
+    feed(piece("old", 2, "Late old words."))
+    page.wait_for_timeout(600)
+    assert subtitle() == ""
+    feed({"state": "thinking"})
+    feed(piece("new", 0, "New words."))
+    page.wait_for_function("() => document.querySelector('#subtitle').innerText.trim()")
+    assert subtitle() == "New words."
+    page.evaluate("() => window.robotAudio.stop()")  # Stop keeps what was said
+    assert subtitle() == "New words."
+
+
 def test_reply_is_spoken_sentence_by_sentence(page):
     """Audio pieces reach the page's player while the reply is written, and it plays them."""
     page.evaluate("""() => { window.__states = [];

@@ -37,6 +37,7 @@ def test_a_streamed_reply_is_spoken_in_order_as_it_arrives(voice):
     assert "three" in " ".join(p.text for p in pieces)  # made speakable first
     message = json.loads(pieces[0].payload())
     assert message["rate"] == voice.sample_rate and message["turn"] == speaker.turn
+    assert message["text"] == pieces[0].text  # the page shows it as the piece plays
     pcm = np.frombuffer(base64.b64decode(message["pcm"]), dtype=np.int16)
     assert pcm.size > voice.sample_rate // 10 and np.abs(pcm).max() > 1000
     rate, full = speaker.full_audio()

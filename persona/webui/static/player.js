@@ -2,11 +2,14 @@
 // messages through the hidden #audio-feed box) and is queued back to back with Web Audio,
 // so the first sentence plays while the rest is still being written. It also shows the
 // robot's state (listening / thinking / speaking) and keeps timings for the benchmark.
+// It draws the subtitle too: each piece's text appears as that piece starts to play, so
+// the pieces it drops (a stopped reply's) never show.
 (() => {
   if (window.robotAudio) return;
   let ctx = null;
   let next = 0;
   let sources = [];
+  let captions = [];  // timers that show a queued piece's text when it starts
   let turn = null;
   const stopped = new Set();  // turns the user stopped: their late pieces are dropped
   // A stop before a reply's first piece came stops that reply too: pieces of a turn not
@@ -34,6 +37,12 @@
     }
   }
 
+  function subtitle(text, append) {
+    const el = document.querySelector("#subtitle .subtitle-line");
+    if (!el) return;
+    el.textContent = append && el.textContent ? el.textContent + " " + text : text;
+  }
+
   function idle() {
     return handsFree ? "listening" : "ready";
   }
@@ -45,8 +54,12 @@
     return ctx;
   }
 
-  function stop() {
+  // `clear`: the conversation went (New, a persona switch), and its subtitle with it.
+  function stop(clear) {
     if (turn) stopped.add(turn);
+    for (const timer of captions) clearTimeout(timer);
+    captions = [];
+    if (clear) subtitle("", false);
     dropUnseen = true;
     for (const src of sources) {
       try { src.stop(); } catch (e) { /* already ended */ }
@@ -69,6 +82,7 @@
     if (m.turn !== turn) {
       stop();  // the last reply's queue goes; this one is heard
       stats.stops -= 1; dropUnseen = false; turn = m.turn; replyDone = false;
+      subtitle("", false);
     }
     const bytes = Uint8Array.from(atob(m.pcm), (ch) => ch.charCodeAt(0));
     const pcm = new Int16Array(bytes.buffer, 0, bytes.byteLength >> 1);
@@ -84,6 +98,13 @@
     sources.push(src);
     src.onended = () => { sources = sources.filter((s) => s !== src); settle(); };
     const startsAt = Date.now() + (at - c.currentTime) * 1000;  // epoch ms of first sound
+    if (m.text) {
+      const timer = setTimeout(() => {
+        captions = captions.filter((t) => t !== timer);
+        subtitle(m.text, true);
+      }, Math.max(0, startsAt - Date.now()));
+      captions.push(timer);
+    }
     const t = (stats.turns[m.turn] = stats.turns[m.turn] || { pieces: 0 });
     if (t.firstSound === undefined) {
       t.firstSound = startsAt;
@@ -101,7 +122,7 @@
     if (!payload) return;
     let m;
     try { m = JSON.parse(payload); } catch (e) { return; }
-    if (m.stop) { stop(); return; }
+    if (m.stop) { stop(!!m.clear); return; }
     if (m.handsFree !== undefined) { handsFree = !!m.handsFree; if (!sources.length) show(idle()); }
     if (m.state === "thinking") {
       dropUnseen = false;
