@@ -318,6 +318,17 @@ def score_question(question: Question, info: dict, events: list, started_at: flo
         row["speculative"] = metric.speculative
         row["stt_rtf"] = metric.stt_rtf
         row["tts_rtf"] = metric.tts_rtf
+        # Where the time went: each milestone of the reply, ms after the last word.
+        marks = {
+            "transcript": metric.transcript_ms,
+            "first_token": metric.first_token_ms,
+            "first_sentence": metric.first_sentence_ms,
+            "first_audio": metric.first_audio_ms,
+        }
+        row["after_last_word_ms"] = {
+            name: None if ms is None else round(row["endpoint_wait_ms"] + ms, 1)
+            for name, ms in marks.items()
+        }
     return row
 
 
@@ -359,6 +370,10 @@ def summarise(rows: list[dict]) -> dict:
             "turn_model": _p50(col("turn_model_ms")),
             "llm_first_sentence": _p50(col("llm_first_sentence_ms")),
             "tts_first_chunk": _p50(col("tts_first_chunk_ms")),
+        },
+        "after_last_word_ms_p50": {
+            name: _p50([(r.get("after_last_word_ms") or {}).get(name) for r in heard])
+            for name in ("transcript", "first_token", "first_sentence", "first_audio")
         },
         "ended_by": {
             by: sum(1 for r in heard if r["ended_by"] == by)

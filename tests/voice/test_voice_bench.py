@@ -50,13 +50,22 @@ def test_score_cut_off_and_latency_from_wall_times():
     heard = [
         SpeechEnded(t=1003.4, turn_id=1, stream_s=3.4, by="silence"),
         AudioOut(t=1003.9, turn_id=1, text="Toast!"),
-        TurnMetrics(t=1004.0, turn_id=1, first_audio_ms=500.0, stage_stt_ms=300.0),
+        TurnMetrics(
+            t=1004.0,
+            turn_id=1,
+            transcript_ms=-150.0,  # ready during the pause, before the endpoint
+            first_audio_ms=500.0,
+            stage_stt_ms=300.0,
+        ),
     ]
     row2 = score_question(paused, info, heard, started)
     assert not row2["cut_off"] and row2["ended_by"] == "silence"
     assert row2["endpoint_wait_ms"] == 400.0
     assert row2["last_word_to_first_audio_ms"] == 900.0
+    assert row2["after_last_word_ms"]["transcript"] == 250.0
+    assert row2["after_last_word_ms"]["first_audio"] == 900.0  # the same clock, two ways
     summary = summarise([row, row2])
     assert summary["cut_offs"] == 1 and summary["questions"] == 2 and summary["with_pause"] == 2
     assert summary["last_word_to_first_audio_ms_p50"] == 900.0  # cut-offs are not latencies
     assert summary["stage_ms_p50"]["stt"] == 300.0
+    assert summary["after_last_word_ms_p50"]["transcript"] == 250.0
