@@ -406,7 +406,7 @@ class _Session:
 
     def _speak(self, turn: _Turn, sentences: queue.Queue[object]) -> None:
         from persona.speech.audio_decode import resample
-        from persona.speech.sentences import split_for_tts
+        from persona.speech.sentences import split_for_tts, split_opening
         from persona.speech.textclean import speakable
         from persona.speech.tts import BEEPS
 
@@ -416,6 +416,7 @@ class _Session:
         resting = persona_emotion(self.persona.personality)
         face: str | None = None
         clock = _Pacer(self.config.frame_ms / 1000, self.config.lead_s)
+        split = split_opening  # the first sentence: its first sound after its opening clause
         try:
             while not turn.abort.is_set():
                 item = sentences.get()
@@ -428,7 +429,8 @@ class _Session:
                     self.send(llm_message(self.session_id, emotion))
                 self.send(tts_message(self.session_id, "sentence_start", sentence))
                 spoken = sentence if voice.tts == BEEPS else speakable(sentence)
-                for piece in split_for_tts(spoken, 120):
+                pieces, split = split(spoken, 120), split_for_tts
+                for piece in pieces:
                     for chunk in tts.synthesize(piece):
                         if turn.abort.is_set():
                             return

@@ -299,6 +299,7 @@ def score_question(question: Question, info: dict, events: list, started_at: flo
     )
     if audio is not None:
         row["last_word_to_first_audio_ms"] = round((audio.t - last_word) * 1000, 1)
+        row["first_piece"] = audio.text  # what the first sound says
     heard = next(
         (e for e in events if isinstance(e, Transcript) and e.turn_id == final.turn_id), None
     )

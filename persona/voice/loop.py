@@ -31,7 +31,7 @@ import numpy as np
 
 from persona.errors import PersonaError
 from persona.speech.audio_io import AudioIn, AudioOut
-from persona.speech.sentences import SentenceSplitter, split_for_tts
+from persona.speech.sentences import SentenceSplitter, split_for_tts, split_opening
 from persona.speech.stt import SpeechToText
 from persona.speech.textclean import speakable
 from persona.speech.tts import SpeechAudio, TextToSpeech
@@ -712,7 +712,8 @@ class VoiceLoop:
                 spoken = speakable(sentence, keep_actions=keep_actions)
                 if self._stale(turn.key):
                     continue
-                for piece in split_for_tts(spoken, self.config.tts_max_chars):
+                split = split_opening if index == 0 else split_for_tts
+                for piece in split(spoken, self.config.tts_max_chars):
                     if turn.t_first_sentence is None:
                         turn.t_first_sentence = time.time()
                     self._emit_turn(

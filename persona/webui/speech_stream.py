@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from persona.speech.sentences import SentenceSplitter, split_for_tts
+from persona.speech.sentences import SentenceSplitter, split_for_tts, split_opening
 from persona.speech.textclean import speakable
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,8 @@ class ReplySpeaker:
     def _queue(self, sentence: str) -> None:
         sentence = " ".join(sentence.split())
         text = sentence if self.raw_text else speakable(sentence)
-        for piece in split_for_tts(text, TTS_MAX_CHARS):
+        split = split_opening if self.first_piece_ms is None else split_for_tts
+        for piece in split(text, TTS_MAX_CHARS):
             if piece.strip():
                 if self.first_piece_ms is None:
                     self.first_piece_ms = self._ms()

@@ -27,6 +27,21 @@ def voice():
     return open_tts(TtsConfig())
 
 
+def test_the_first_sentence_is_spoken_from_its_opening_clause(voice):
+    """The browser's first sound waits for the opening clause only; later sentences are
+    not cut."""
+    speaker = ReplySpeaker(voice, raw_text=False, started=0.0, whole_sentences=True)
+    speaker.push("I love dragons, they breathe fire and fly.")
+    speaker.push(" Dragons are big, they sleep on gold all day.")
+    speaker.finish()
+    texts = [p.text for p in speaker.rest()]
+    assert texts == [
+        "I love dragons,",
+        "they breathe fire and fly.",
+        "Dragons are big, they sleep on gold all day.",
+    ]
+
+
 def test_a_streamed_reply_is_spoken_in_order_as_it_arrives(voice):
     speaker = ReplySpeaker(voice, raw_text=False, started=0.0)
     for delta in ["Hello there", ", friend. I am", " a robot. Today", " is 3 degrees."]:

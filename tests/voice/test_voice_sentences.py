@@ -62,6 +62,31 @@ def test_split_for_tts_bounds_pieces():
     assert split_for_tts("x" * 130, 60) == ["x" * 60, "x" * 60, "x" * 10]
 
 
+def test_split_opening_ends_the_first_piece_at_its_opening_clause():
+    from persona.speech.sentences import split_for_tts, split_opening
+
+    # The first sound waits only for "I love dragons," to be synthesised.
+    assert split_opening("I love dragons, they breathe fire and fly.", 80) == [
+        "I love dragons,",
+        "they breathe fire and fly.",
+    ]
+    # A later clause when the first is too short to cover the rest's synthesis.
+    long = "I love dragons, they breathe fire, and fly high in the sky above us all day."
+    assert split_opening(long, 80) == [
+        "I love dragons, they breathe fire,",
+        "and fly high in the sky above us all day.",
+    ]
+    # Too few words before the mark, no mark, or nothing after it: as split_for_tts.
+    for sentence in ("Yes, I do.", "Paris is the capital of France.", "Well, then,"):
+        assert split_opening(sentence, 80) == split_for_tts(sentence, 80)
+    # The rest still honours the piece size.
+    rest = "the toaster hums along and the kettle sings along all day and night."
+    pieces = split_opening("Oh my dear old friend, " + rest, 40)
+    assert pieces[0] == "Oh my dear old friend," and len(pieces) >= 3
+    assert all(len(p) <= 40 for p in pieces) and " ".join(pieces[1:]) == rest
+    assert split_opening("   ", 40) == []
+
+
 def test_whole_deltas_close_a_sentence_without_waiting_for_the_next():
     # The reply gate hands over checked sentences with no trailing space: saying one must
     # not wait for the next sentence to be generated.
