@@ -317,6 +317,7 @@ def score_question(question: Question, info: dict, events: list, started_at: flo
         row["llm_first_sentence_ms"] = metric.stage_llm_first_sentence_ms
         row["tts_first_chunk_ms"] = metric.stage_tts_first_chunk_ms
         row["speculative"] = metric.speculative
+        row["retries"] = metric.retries  # each one costs a reply's opening again
         row["stt_rtf"] = metric.stt_rtf
         row["tts_rtf"] = metric.tts_rtf
         # Where the time went: each milestone of the reply, ms after the last word.
@@ -381,6 +382,7 @@ def summarise(rows: list[dict]) -> dict:
             for by in sorted({r["ended_by"] for r in heard if r["ended_by"]})
         },
         "speculative_replies": sum(1 for r in heard if r.get("speculative")),
+        "replies_written_again": sum(1 for r in heard if r.get("retries")),
         "stt_rtf": _p50(col("stt_rtf")),
         "tts_rtf": _p50(col("tts_rtf")),
     }

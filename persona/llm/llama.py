@@ -376,6 +376,7 @@ class LlamaBackend:
             return True  # no partial KV removal: leave it all to generate()
         common = common_prefix(llm.input_ids[: llm.n_tokens], head)
         llm.n_tokens = min(llm.n_tokens, common)  # eval() drops the KV cache from here on
+        log.debug("prompt: %d tokens cached, %d to read", common, len(head) - common)
         for start in range(common, len(head), llm.n_batch):
             if abort is not None and abort.is_set():
                 return False

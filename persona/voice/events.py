@@ -192,6 +192,7 @@ class TurnMetrics(VoiceEvent):
     stage_stt_ms: float | None = None
     stage_llm_first_sentence_ms: float | None = None
     stage_tts_first_chunk_ms: float | None = None
+    retries: int = 0  # replies the conversation's checks rejected and wrote again
 
     def summary(self) -> str:
         def fmt(value: float | None) -> str:
@@ -203,6 +204,7 @@ class TurnMetrics(VoiceEvent):
             f"{fmt(self.first_token_ms)} ms | first sentence {fmt(self.first_sentence_ms)} ms | "
             f"first audio {fmt(self.first_audio_ms)} ms"
             + (" | prepared during the pause" if self.speculative else "")
+            + (f" | written {self.retries + 1} times" if self.retries else "")
             + (" | interrupted" if self.interrupted else "")
         )
 

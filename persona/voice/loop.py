@@ -731,6 +731,7 @@ class VoiceLoop:
                 if hasattr(event, "finish_reason"):  # ReplyDone: authoritative full text
                     turn.reply = event.text
                     turn.stored = getattr(event, "turn_id", None) is not None
+                    turn.retries = int(getattr(event, "retries", 0) or 0)
                     speak(splitter.flush())
                     continue
                 if turn.t_first_token is None and delta:

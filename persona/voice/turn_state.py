@@ -39,6 +39,7 @@ class TurnState:
     speculative: bool = False  # the reply was requested before the endpoint
     stored: bool = False  # the conversation stored the reply
     generated: str = ""
+    retries: int = 0  # replies the conversation's checks threw away and wrote again
     t_transcript: float | None = None
     t_reply_start: float | None = None
     t_first_token: float | None = None
@@ -82,6 +83,7 @@ def turn_metrics(turn: TurnState, *, interrupted: bool, t: float) -> TurnMetrics
         stage_stt_ms=_ms(turn.stt_s) if turn.t_transcript else None,
         stage_llm_first_sentence_ms=_since(turn.t_reply_start, turn.t_first_sentence),
         stage_tts_first_chunk_ms=_ms(turn.tts_first_s),
+        retries=turn.retries,
     )
 
 

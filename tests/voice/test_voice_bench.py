@@ -54,6 +54,7 @@ def test_score_cut_off_and_latency_from_wall_times():
             t=1004.0,
             turn_id=1,
             transcript_ms=-150.0,  # ready during the pause, before the endpoint
+            retries=1,
             first_audio_ms=500.0,
             stage_stt_ms=300.0,
         ),
@@ -69,3 +70,4 @@ def test_score_cut_off_and_latency_from_wall_times():
     assert summary["last_word_to_first_audio_ms_p50"] == 900.0  # cut-offs are not latencies
     assert summary["stage_ms_p50"]["stt"] == 300.0
     assert summary["after_last_word_ms_p50"]["transcript"] == 250.0
+    assert summary["replies_written_again"] == 1
