@@ -38,7 +38,6 @@ class Layout:
     live_mic: gr.Audio
     transcript: gr.Textbox
     speak: gr.Checkbox
-    subtitle: gr.HTML
     reply_audio: gr.Audio
     model: gr.Dropdown
     latency: gr.Markdown
@@ -141,7 +140,7 @@ def build_layout(latency_md: str) -> Layout:
                 with gr.Column():
                     speak = gr.Checkbox(value=True, label="Speak replies aloud", elem_id="speak")
                     # The page's player writes each piece's text here as it plays.
-                    subtitle = gr.HTML('<p class="subtitle-line"></p>', elem_id="subtitle")
+                    gr.HTML('<p class="subtitle-line"></p>', elem_id="subtitle")
                     reply_audio = gr.Audio(
                         label="Replay the last reply",
                         autoplay=False,
@@ -222,7 +221,6 @@ def build_layout(latency_md: str) -> Layout:
         live_mic=live_mic,
         transcript=transcript,
         speak=speak,
-        subtitle=subtitle,
         reply_audio=reply_audio,
         model=model,
         latency=latency,

@@ -96,7 +96,6 @@ class ReplySpeaker:
         self._done: queue.Queue = queue.Queue()
         self._cancelled = threading.Event()
         self._seq = 0
-        self.spoken: list[str] = []
         self._samples: list[np.ndarray] = []
         self.first_text_ms: float | None = None  # the first text reached the speaker
         self.first_piece_ms: float | None = None  # the first piece went to synthesis
@@ -185,7 +184,6 @@ class ReplySpeaker:
                 if self.first_audio_ms is None:
                     self.first_audio_ms = round(ready_ms, 1)
                     self.first_tts_ms = round((time.perf_counter() - began) * 1000, 1)
-                self.spoken.append(piece)
                 self._samples.append(pcm)
                 rate = self.tts.sample_rate
                 self._done.put(
