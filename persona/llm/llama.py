@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from persona.cores import CORES, CoreShare
 from persona.errors import BadInput, ModelError
 from persona.llm.base import BackendConfig, GenerationOptions, Message, TextDelta
 from persona.llm.kv_disk import DiskSnapshots, StoredState
@@ -90,6 +91,7 @@ class LlamaBackend:
         snapshot_mb: int = DEFAULT_SNAPSHOT_MB,
         disk: DiskSnapshots | None = None,
         burst_threads: int | None = None,
+        cores: CoreShare | None = CORES,
     ) -> None:
         import llama_cpp
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
@@ -104,6 +106,8 @@ class LlamaBackend:
         self._grammars: dict[str, Any] = {}
         self._threads = self._threads_now = llm.n_threads
         self._burst = burst_threads or self._threads
+        self._wanted = self._threads  # this reply's thread count now (the burst, then fewer)
+        self._cores = cores  # speech work claims cores there; the LLM takes what is left
         # Prompt prefixes evaluated before (any process): restored instead of re-read.
         self._disk = disk
         self._pinned: list[Snapshot] = disk.load_all() if disk is not None else []
@@ -381,6 +385,7 @@ class LlamaBackend:
             if abort is not None and abort.is_set():
                 return False
             batch = head[start : start + llm.n_batch]
+            self._take_cores(abort)
             if abort is None or self._native_abort is None:
                 llm.eval(batch)
                 continue
@@ -408,14 +413,23 @@ class LlamaBackend:
             )
         budget = min(options.max_tokens, room) if options.max_tokens > 0 else room
         self._switch_conversation(tokens[:-1])
-        self._use_threads(self._burst)
+        self._wanted = self._burst
         try:
             if not self._prefill(tokens[:-1], abort):
                 yield TextDelta("", finish_reason="abort")
                 return
             yield from self._sample(tokens, options, budget, abort)
         finally:
+            self._wanted = self._threads
             self._use_threads(self._threads)
+
+    def _take_cores(self, abort: threading.Event | None) -> None:
+        """Before each evaluation: the threads wanted now, less the cores speech work
+        holds (waiting while it holds them all)."""
+        wanted = self._wanted
+        if self._cores is not None:
+            wanted = self._cores.llm_threads(wanted, abort)
+        self._use_threads(wanted)
 
     def _use_threads(self, n: int) -> None:
         """Threads for the next evaluations (cheap to change between tokens)."""
@@ -468,6 +482,7 @@ class LlamaBackend:
                 if abort is not None and abort.is_set():
                     yield TextDelta("", finish_reason="abort")
                     return
+                self._take_cores(abort)
                 token = next(token_stream)
                 if is_eog(vocab, token):
                     finish = "stop"
@@ -480,9 +495,10 @@ class LlamaBackend:
                     finish = "stop"
                     break
                 if text:
-                    if self._threads_now != self._threads and _SENTENCE_END.search(text):
+                    if self._wanted != self._threads and _SENTENCE_END.search(text):
                         # Speech of the first sentence starts now: leave it a core.
-                        self._use_threads(self._threads)
+                        self._wanted = self._threads
+                        self._use_threads(min(self._threads_now, self._threads))
                     yield TextDelta(text)
         finally:
             token_stream.close()

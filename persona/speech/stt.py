@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from persona.cores import CORES
 from persona.errors import ModelError, NotFound
 from persona.speech.audio_decode import STT_RATE, load_audio
 
@@ -176,10 +177,13 @@ def resolve_stt_model(name: str | None) -> Path:
 class WhisperStt:
     """faster-whisper behind `SpeechToText`. Thread-safe: one transcription at a time."""
 
-    def __init__(self, model: object, config: SttConfig, model_path: Path) -> None:
+    def __init__(
+        self, model: object, config: SttConfig, model_path: Path, *, threads: int = 1
+    ) -> None:
         self._model = model
         self.config = config
         self.model_path = model_path
+        self.threads = threads
         self._lock = threading.Lock()
 
     @staticmethod
@@ -200,7 +204,7 @@ class WhisperStt:
                 "reinstall it with `persona models pull`"
             ) from None
         log.debug("loaded whisper model %s (%s, %d threads)", path, config.compute_type, threads)
-        return WhisperStt(model, config, path)
+        return WhisperStt(model, config, path, threads=threads)
 
     def transcribe(
         self,
@@ -248,7 +252,7 @@ class WhisperStt:
         )
 
     def _decode(self, samples: np.ndarray, window_s: float | None, audio_s: float) -> list:
-        with self._lock:
+        with self._lock, CORES.claim(self.threads):
             self._model.window_frames = None if window_s is None else round(window_s * 100)
             segments, _info = self._model.transcribe(
                 samples,
