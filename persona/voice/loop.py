@@ -8,12 +8,14 @@ aborted and the conversation keeps only what was actually spoken.
 
 End of turn: at the VAD's pause (`VadConfig.speculate_ms` of silence, about 0.1 s) a
 provisional turn starts. Its audio is transcribed and, with `speculate_reply`, its reply
-generated and synthesised at once; nothing is played before the endpoint. With an end-of-turn
+generated and synthesised; nothing is played before the endpoint. With an end-of-turn
 model (`persona.speech.turn`), asked once the silence is `VadConfig.decide_ms` long, a pause
 that sounds finished, and whose transcript reads finished, is the endpoint; an unfinished one
-waits for `unfinished_silence_ms`. Without a model the fixed
-`VadConfig.min_silence_ms` rule ends turns, as before. When the user goes on, the provisional
-turn is dropped: its generation is aborted, its audio discarded, a stored reply undone.
+waits for `unfinished_silence_ms`. The reply starts once the model has answered: the two
+would share the cores (`persona.cores`), and the LLM's prompt cannot step aside mid-batch.
+Without a model the fixed `VadConfig.min_silence_ms` rule ends turns, as before. When the
+user goes on, the provisional turn is dropped: its generation is aborted, its audio
+discarded, a stored reply undone.
 """
 
 from __future__ import annotations
@@ -527,8 +529,12 @@ class VoiceLoop:
         finished = (
             needed is not None and turn.probability is not None and turn.probability >= needed
         )
-        turn.decided = True
+        with self._lock:
+            turn.decided = True
+            request, turn.deferred = turn.deferred, None
         turn.audio = None
+        if request is not None:
+            self._speculate(turn, request)  # before the endpoint, which routes only once
         self._emit(
             TurnDecision(
                 t=time.time(),
@@ -634,8 +640,10 @@ class VoiceLoop:
                 with self._lock:
                     if turn.cancelled or turn.replying or turn.endpoint:
                         return
-                    turn.replying = turn.speculative = True
-                self._brain_q.put(Generate(turn.key, routing.request))
+                    if self.turn_detector is not None and not turn.decided:
+                        turn.deferred = routing.request  # `_maybe_end_early` starts it
+                        return
+                self._speculate(turn, routing.request)
             return
         now = time.time()
         if routing.wake is not None:
@@ -655,6 +663,13 @@ class VoiceLoop:
         if not started:
             self._brain_q.put(Generate(turn.key, routing.request))
         self._go_live(turn)
+
+    def _speculate(self, turn: TurnState, request: str) -> None:
+        with self._lock:
+            if turn.cancelled or turn.replying or turn.endpoint:
+                return
+            turn.replying = turn.speculative = True
+        self._brain_q.put(Generate(turn.key, request))
 
     def _ignore(self, turn: TurnState, event: Ignored) -> None:
         """No reply after all: stop one started during the pause, and close the turn."""

@@ -34,6 +34,9 @@ class TurnState:
     probability: float | None = None  # the end-of-turn model's, at the pause
     model_ms: float | None = None
     decided: bool = False
+    # The reply asked for during the pause, held until the end-of-turn decision: the model
+    # and the LLM's prompt must not share the cores (both would run twice as long).
+    deferred: str | None = None
     live: threading.Event = field(default_factory=threading.Event)  # may be heard
     pending: list[VoiceEvent] = field(default_factory=list)  # events held until live
     speculative: bool = False  # the reply was requested before the endpoint

@@ -53,12 +53,14 @@ def test_finished_question_ends_at_the_short_pause(
 ):
     question = say("What is the capital of France?")
     mic = recording(question, 1.5)
+    asked = _Clocked(turn_detector)
+    replying = _Clocked(conversation_factory())
     loop = _loop(
         tmp_path,
         stt=stt,
         tts=piper,
-        conversation=conversation_factory(),
-        turn=turn_detector,
+        conversation=replying,
+        turn=asked,
         in_path=mic,
     )
     events = loop.run()
@@ -70,11 +72,34 @@ def test_finished_question_ends_at_the_short_pause(
     # About 0.2 s after the speech (plus the VAD's lag), not the 1.2 s of the silence rule.
     speech_end = np.flatnonzero(np.abs(question) > 0.02)[-1] / 16000
     assert ended.stream_s - speech_end < 0.6
-    # The transcript and the reply started at the shorter pause; the model was asked once
-    # the silence was `decide_ms` long.
+    # The transcript started at the shorter pause; the model was asked once the silence was
+    # `decide_ms` long, and the reply only once it had answered (they would share the cores).
     vad = VoiceConfig().vad
     assert ended.stream_s - decision.stream_s >= (vad.decide_ms - vad.speculate_ms) / 1000 - 0.04
+    assert asked.calls and replying.calls and replying.calls[0][0] >= asked.calls[0][1]
     assert of(events, ReplyFinished) and of(events, AudioOut)
+
+
+class _Clocked:
+    """A turn model or conversation whose calls are timed: (started, returned) each."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self.calls: list[tuple[float, float]] = []
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def probability(self, audio):
+        started = time.monotonic()
+        try:
+            return self._inner.probability(audio)
+        finally:
+            self.calls.append((started, time.monotonic()))
+
+    def send(self, text, **options):
+        self.calls.append((time.monotonic(), time.monotonic()))
+        yield from self._inner.send(text, **options)
 
 
 def test_pause_in_the_middle_of_a_sentence_is_waited_through(
