@@ -300,6 +300,12 @@ def score_question(question: Question, info: dict, events: list, started_at: flo
     if audio is not None:
         row["last_word_to_first_audio_ms"] = round((audio.t - last_word) * 1000, 1)
         row["first_piece"] = audio.text  # what the first sound says
+        pieces = [
+            (e.t, e.samples / e.sample_rate if e.sample_rate else 0.0)
+            for e in events
+            if isinstance(e, AudioOut) and e.turn_id == final.turn_id
+        ]
+        row["longest_gap_ms"] = longest_gap_ms(pieces)
     heard = next(
         (e for e in events if isinstance(e, Transcript) and e.turn_id == final.turn_id), None
     )
@@ -332,6 +338,20 @@ def score_question(question: Question, info: dict, events: list, started_at: flo
             for name, ms in marks.items()
         }
     return row
+
+
+def longest_gap_ms(pieces: list[tuple[float, float]]) -> float:
+    """The longest silence a listener hears inside a reply: its pieces (time ready, seconds
+    long) played back to back from the first, each as soon as it is ready. The benchmark's
+    speaker writes a file at once, so "ready" is when each piece reached it."""
+    gap = 0.0
+    clock: float | None = None
+    for ready, seconds in sorted(pieces):
+        start = ready if clock is None else max(ready, clock)
+        if clock is not None:
+            gap = max(gap, start - clock)
+        clock = start + seconds
+    return round(gap * 1000, 1)
 
 
 def _percentile(values: list, q: float) -> float | None:
@@ -383,6 +403,8 @@ def summarise(rows: list[dict]) -> dict:
         },
         "speculative_replies": sum(1 for r in heard if r.get("speculative")),
         "replies_written_again": sum(1 for r in heard if r.get("retries")),
+        # Silence inside a reply (a piece not ready when the one before had been played).
+        "longest_gap_ms_max": max((r.get("longest_gap_ms") or 0.0 for r in heard), default=None),
         "stt_rtf": _p50(col("stt_rtf")),
         "tts_rtf": _p50(col("tts_rtf")),
     }

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from persona.bench.voice import QUESTIONS, Question, last_voiced_sample, score_question, summarise
+from persona.bench.voice import (
+    QUESTIONS,
+    Question,
+    last_voiced_sample,
+    longest_gap_ms,
+    score_question,
+    summarise,
+)
 from persona.speech.audio_decode import load_audio
 from persona.voice.events import AudioOut, SpeechEnded, TurnMetrics
 
@@ -71,3 +78,11 @@ def test_score_cut_off_and_latency_from_wall_times():
     assert summary["stage_ms_p50"]["stt"] == 300.0
     assert summary["after_last_word_ms_p50"]["transcript"] == 250.0
     assert summary["replies_written_again"] == 1
+
+
+def test_longest_gap_is_the_silence_heard_inside_a_reply():
+    # Pieces (ready at, seconds long), played back to back from the first.
+    assert longest_gap_ms([(10.0, 0.5), (10.2, 1.0), (11.4, 0.5)]) == 0.0  # each ready in time
+    assert longest_gap_ms([(10.0, 0.3), (10.5, 1.0)]) == 200.0  # "No," then 0.2 s of nothing
+    assert longest_gap_ms([(11.5, 1.0), (10.0, 1.0)]) == 500.0  # whatever order they came in
+    assert longest_gap_ms([(10.0, 1.0)]) == 0.0 and longest_gap_ms([]) == 0.0
