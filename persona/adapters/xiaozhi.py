@@ -15,6 +15,7 @@ another synthesises and sends it, so an `abort` is read while audio is still str
 
 from __future__ import annotations
 
+import functools
 import logging
 import queue
 import threading
@@ -406,7 +407,7 @@ class _Session:
 
     def _speak(self, turn: _Turn, sentences: queue.Queue[object]) -> None:
         from persona.speech.audio_decode import resample
-        from persona.speech.sentences import split_for_tts, split_opening
+        from persona.speech.sentences import ONE_THREAD_COVER, split_for_tts, split_opening
         from persona.speech.textclean import speakable
         from persona.speech.tts import BEEPS
 
@@ -416,7 +417,9 @@ class _Session:
         resting = persona_emotion(self.persona.personality)
         face: str | None = None
         clock = _Pacer(self.config.frame_ms / 1000, self.config.lead_s)
-        split = split_opening  # the first sentence: its first sound after its opening clause
+        # The first sentence: its first sound after its opening clause (the voice runs on
+        # one thread beside the LLM here).
+        split = functools.partial(split_opening, cover=ONE_THREAD_COVER)
         try:
             while not turn.abort.is_set():
                 item = sentences.get()

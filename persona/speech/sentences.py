@@ -97,19 +97,31 @@ def split_stream(deltas: list[str] | tuple[str, ...], **options: int) -> list[st
     return out
 
 
-def split_opening(sentence: str, max_chars: int = 120, *, min_words: int = 3) -> list[str]:
+# `split_opening`'s cover for a voice on one thread that runs beside the LLM.
+ONE_THREAD_COVER = 3
+
+
+def split_opening(
+    sentence: str, max_chars: int = 120, *, min_chars: int = 12, cover: int = 10
+) -> list[str]:
     """`split_for_tts` for a reply's first sentence, which also ends its opening clause
     early: the voice's first audio waits for the synthesis of the first piece only, and
-    "I love dragons, they breathe fire and fly." starts at "I love dragons,". Cuts
-    only at a clause mark, where a speaker pauses anyway, and only where the opening plays
-    long enough for the rest to be synthesised behind it (at least a third of its
-    length: the voices run at a real-time factor of 0.1-0.3)."""
+    "I love dragons, they breathe fire and fly." starts at "I love dragons,", "No, I'm
+    afraid of my own shadows." at "No,". Cuts only at a clause mark, where a speaker
+    pauses anyway; only a sentence longer than `min_chars` (a shorter one is synthesised
+    whole in about 0.1 s); and only where the opening plays long enough for the rest to be
+    synthesised behind it: the rest at most `cover` times as long, about one over the
+    voice's real-time factor with room to spare (Piper on every core, the LLM stepping
+    aside: about 0.1; on one thread beside the LLM: 0.2-0.3, `ONE_THREAD_COVER`).
+    `persona bench voice` reports any silence heard inside a reply as `longest_gap_ms`."""
     sentence = sentence.strip()
+    if len(sentence) <= min_chars:
+        return split_for_tts(sentence, max_chars)
     for mark in _CLAUSE_END.finditer(sentence):
         head, rest = sentence[: mark.end()].strip(), sentence[mark.end() :].strip()
         if not rest or len(head) > max_chars:
             break
-        if len(head.split()) >= min_words and len(head) * 3 >= len(rest):
+        if len(head) * cover >= len(rest):
             return [head, *split_for_tts(rest, max_chars)]
     return split_for_tts(sentence, max_chars)
 

@@ -21,7 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from persona.speech.sentences import SentenceSplitter, split_for_tts, split_opening
+from persona.speech.sentences import (
+    ONE_THREAD_COVER,
+    SentenceSplitter,
+    split_for_tts,
+    split_opening,
+)
 from persona.speech.textclean import speakable
 
 log = logging.getLogger(__name__)
@@ -130,8 +135,11 @@ class ReplySpeaker:
     def _queue(self, sentence: str) -> None:
         sentence = " ".join(sentence.split())
         text = sentence if self.raw_text else speakable(sentence)
-        split = split_opening if self.first_piece_ms is None else split_for_tts
-        for piece in split(text, TTS_MAX_CHARS):
+        if self.first_piece_ms is None:  # the voice runs on one thread beside the LLM here
+            pieces = split_opening(text, TTS_MAX_CHARS, cover=ONE_THREAD_COVER)
+        else:
+            pieces = split_for_tts(text, TTS_MAX_CHARS)
+        for piece in pieces:
             if piece.strip():
                 if self.first_piece_ms is None:
                     self.first_piece_ms = self._ms()

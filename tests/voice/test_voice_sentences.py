@@ -71,12 +71,18 @@ def test_split_opening_ends_the_first_piece_at_its_opening_clause():
         "they breathe fire and fly.",
     ]
     # A later clause when the first is too short to cover the rest's synthesis.
-    long = "I love dragons, they breathe fire, and fly high in the sky above us all day."
+    long = "Oh, I love dragons, they breathe fire and fly high in the sky above us all day."
     assert split_opening(long, 80) == [
-        "I love dragons, they breathe fire,",
-        "and fly high in the sky above us all day.",
+        "Oh, I love dragons,",
+        "they breathe fire and fly high in the sky above us all day.",
     ]
-    # Too few words before the mark, no mark, or nothing after it: as split_for_tts.
+    # A word and a comma are enough, when the rest can be synthesised while it plays.
+    assert split_opening("No, I'm afraid of my own shadows.", 80) == [
+        "No,",
+        "I'm afraid of my own shadows.",
+    ]
+    assert split_opening("No, I'm afraid it is not something you could ever get.", 80)[0] != "No,"
+    # A short sentence, no mark, or nothing after it: as split_for_tts.
     for sentence in ("Yes, I do.", "Paris is the capital of France.", "Well, then,"):
         assert split_opening(sentence, 80) == split_for_tts(sentence, 80)
     # The rest still honours the piece size.
