@@ -407,7 +407,7 @@ class _Session:
 
     def _speak(self, turn: _Turn, sentences: queue.Queue[object]) -> None:
         from persona.speech.audio_decode import resample
-        from persona.speech.sentences import ONE_THREAD_COVER, split_for_tts, split_opening
+        from persona.speech.sentences import BUSY_COVER, split_for_tts, split_opening
         from persona.speech.textclean import speakable
         from persona.speech.tts import BEEPS
 
@@ -417,9 +417,9 @@ class _Session:
         resting = persona_emotion(self.persona.personality)
         face: str | None = None
         clock = _Pacer(self.config.frame_ms / 1000, self.config.lead_s)
-        # The first sentence: its first sound after its opening clause (the voice runs on
-        # one thread beside the LLM here).
-        split = functools.partial(split_opening, cover=ONE_THREAD_COVER)
+        # The first sentence: its first sound after its opening clause (cautiously: other
+        # devices' sessions may share the cores).
+        split = functools.partial(split_opening, cover=BUSY_COVER)
         try:
             while not turn.abort.is_set():
                 item = sentences.get()

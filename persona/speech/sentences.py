@@ -97,8 +97,9 @@ def split_stream(deltas: list[str] | tuple[str, ...], **options: int) -> list[st
     return out
 
 
-# `split_opening`'s cover for a voice on one thread that runs beside the LLM.
-ONE_THREAD_COVER = 3
+# `split_opening`'s cover where the voice's cores are busy with work the LLM does not step
+# aside for (a browser on the same machine): its real-time factor then runs 0.2-0.3.
+BUSY_COVER = 3
 
 
 def split_opening(
@@ -112,7 +113,7 @@ def split_opening(
     whole in about 0.1 s); and only where the opening plays long enough for the rest to be
     synthesised behind it: the rest at most `cover` times as long, about one over the
     voice's real-time factor with room to spare (Piper on every core, the LLM stepping
-    aside: about 0.1; on one thread beside the LLM: 0.2-0.3, `ONE_THREAD_COVER`).
+    aside: about 0.1; beside a browser, or on one thread beside the LLM: 0.2-0.3, `BUSY_COVER`).
     `persona bench voice` reports any silence heard inside a reply as `longest_gap_ms`."""
     sentence = sentence.strip()
     if len(sentence) <= min_chars:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from persona.speech.sentences import (
-    ONE_THREAD_COVER,
+    BUSY_COVER,
     SentenceSplitter,
     split_for_tts,
     split_opening,
@@ -135,8 +135,8 @@ class ReplySpeaker:
     def _queue(self, sentence: str) -> None:
         sentence = " ".join(sentence.split())
         text = sentence if self.raw_text else speakable(sentence)
-        if self.first_piece_ms is None:  # the voice runs on one thread beside the LLM here
-            pieces = split_opening(text, TTS_MAX_CHARS, cover=ONE_THREAD_COVER)
+        if self.first_piece_ms is None:  # the browser shares these cores
+            pieces = split_opening(text, TTS_MAX_CHARS, cover=BUSY_COVER)
         else:
             pieces = split_for_tts(text, TTS_MAX_CHARS)
         for piece in pieces:
