@@ -382,6 +382,13 @@ def summarise(rows: list[dict]) -> dict:
         "last_word_to_first_audio_ms_p50": _p50(latency),
         "last_word_to_first_audio_ms_p90": _percentile(latency, 90),
         "last_word_to_first_audio_ms_max": max((v for v in latency if v is not None), default=None),
+        # Turns the end-of-turn model ended early, apart from those the longer silence ended
+        # (mid-sentence pauses, and finished ones the model did not believe): the p50 over
+        # all sits wherever the second group puts it.
+        "last_word_to_first_audio_ms_p50_by_end": {
+            by: _p50([r.get("last_word_to_first_audio_ms") for r in heard if r["ended_by"] == by])
+            for by in sorted({r["ended_by"] for r in heard if r["ended_by"]})
+        },
         "end_of_speech_to_first_audio_ms_p50": _p50(col("end_of_speech_to_first_audio_ms")),
         "end_of_speech_to_first_audio_ms_max": max(
             (v for v in col("end_of_speech_to_first_audio_ms") if v is not None), default=None

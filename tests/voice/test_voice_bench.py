@@ -75,6 +75,7 @@ def test_score_cut_off_and_latency_from_wall_times():
     summary = summarise([row, row2])
     assert summary["cut_offs"] == 1 and summary["questions"] == 2 and summary["with_pause"] == 2
     assert summary["last_word_to_first_audio_ms_p50"] == 900.0  # cut-offs are not latencies
+    assert summary["last_word_to_first_audio_ms_p50_by_end"] == {"silence": 900.0}
     assert summary["stage_ms_p50"]["stt"] == 300.0
     assert summary["after_last_word_ms_p50"]["transcript"] == 250.0
     assert summary["replies_written_again"] == 1
