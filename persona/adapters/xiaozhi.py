@@ -15,7 +15,6 @@ another synthesises and sends it, so an `abort` is read while audio is still str
 
 from __future__ import annotations
 
-import functools
 import logging
 import queue
 import threading
@@ -407,7 +406,7 @@ class _Session:
 
     def _speak(self, turn: _Turn, sentences: queue.Queue[object]) -> None:
         from persona.speech.audio_decode import resample
-        from persona.speech.sentences import BUSY_COVER, split_for_tts, split_opening
+        from persona.speech.sentences import BUSY_COVER, split_for_tts
         from persona.speech.textclean import speakable
         from persona.speech.tts import BEEPS
 
@@ -417,9 +416,7 @@ class _Session:
         resting = persona_emotion(self.persona.personality)
         face: str | None = None
         clock = _Pacer(self.config.frame_ms / 1000, self.config.lead_s)
-        # The first sentence: its first sound after its opening clause (cautiously: other
-        # devices' sessions may share the cores).
-        split = functools.partial(split_opening, cover=BUSY_COVER)
+        opening = True  # the first sentence: its first sound after its opening clause
         try:
             while not turn.abort.is_set():
                 item = sentences.get()
@@ -432,7 +429,9 @@ class _Session:
                     self.send(llm_message(self.session_id, emotion))
                 self.send(tts_message(self.session_id, "sentence_start", sentence))
                 spoken = sentence if voice.tts == BEEPS else speakable(sentence)
-                pieces, split = split(spoken, 120), split_for_tts
+                # Cautiously: other devices' sessions may share the cores.
+                pieces = split_for_tts(spoken, 120, opening=opening, cover=BUSY_COVER)
+                opening = False
                 for piece in pieces:
                     for chunk in tts.synthesize(piece):
                         if turn.abort.is_set():

@@ -97,41 +97,42 @@ def split_stream(deltas: list[str] | tuple[str, ...], **options: int) -> list[st
     return out
 
 
-# `split_opening`'s cover where the voice's cores are busy with work the LLM does not step
-# aside for (a browser on the same machine): its real-time factor then runs 0.2-0.3.
+# How much longer than a reply's opening clause the rest of its first sentence may be, for
+# the rest to be synthesised while the opening plays: about one over the voice's real-time
+# factor, with room. Piper on every core with the LLM stepping aside runs at about 0.1;
+# where the cores are busy with work the LLM does not step aside for (a browser on the same
+# machine) at 0.2-0.3. `persona bench voice` reports any silence heard inside a reply as
+# `longest_gap_ms`.
+OPENING_COVER = 10
 BUSY_COVER = 3
 
 
-def split_opening(
-    sentence: str, max_chars: int = 120, *, min_chars: int = 12, cover: int = 10
+def split_for_tts(
+    sentence: str,
+    max_chars: int = 120,
+    *,
+    opening: bool = False,
+    cover: int = OPENING_COVER,
+    min_chars: int = 12,
 ) -> list[str]:
-    """`split_for_tts` for a reply's first sentence, which also ends its opening clause
-    early: the voice's first audio waits for the synthesis of the first piece only, and
-    "I love dragons, they breathe fire and fly." starts at "I love dragons,", "No, I'm
-    afraid of my own shadows." at "No,". Cuts only at a clause mark, where a speaker
-    pauses anyway; only a sentence longer than `min_chars` (a shorter one is synthesised
-    whole in about 0.1 s); and only where the opening plays long enough for the rest to be
-    synthesised behind it: the rest at most `cover` times as long, about one over the
-    voice's real-time factor with room to spare (Piper on every core, the LLM stepping
-    aside: about 0.1; beside a browser, or on one thread beside the LLM: 0.2-0.3, `BUSY_COVER`).
-    `persona bench voice` reports any silence heard inside a reply as `longest_gap_ms`."""
-    sentence = sentence.strip()
-    if len(sentence) <= min_chars:
-        return split_for_tts(sentence, max_chars)
-    for mark in _CLAUSE_END.finditer(sentence):
-        head, rest = sentence[: mark.end()].strip(), sentence[mark.end() :].strip()
-        if not rest or len(head) > max_chars:
-            break
-        if len(head) * cover >= len(rest):
-            return [head, *split_for_tts(rest, max_chars)]
-    return split_for_tts(sentence, max_chars)
-
-
-def split_for_tts(sentence: str, max_chars: int = 120) -> list[str]:
     """Cut a long sentence into pieces of at most `max_chars`, at clause boundaries first,
     then between words. Piper's memory and first-audio delay grow with the length of what it
-    is given (about 30 MB per second of speech on a medium voice)."""
+    is given (about 30 MB per second of speech on a medium voice).
+
+    `opening`: the sentence opens a reply; its opening clause is cut off too, because the
+    first sound waits for the synthesis of the first piece only: "I love dragons, they
+    breathe fire and fly." starts at "I love dragons,", "No, I'm afraid of my own shadows."
+    at "No,". Only at a clause mark, where a speaker pauses anyway; only in a sentence
+    longer than `min_chars` (a shorter one is synthesised whole in about 0.1 s); and only
+    where the rest is at most `cover` times as long as the opening."""
     sentence = sentence.strip()
+    if opening and len(sentence) > min_chars:
+        for mark in _CLAUSE_END.finditer(sentence):
+            head, rest = sentence[: mark.end()].strip(), sentence[mark.end() :].strip()
+            if not rest or len(head) > max_chars:
+                break
+            if len(head) * cover >= len(rest):
+                return [head, *split_for_tts(rest, max_chars)]
     if len(sentence) <= max_chars:
         return [sentence] if sentence else []
     pieces: list[str] = []

@@ -33,7 +33,7 @@ import numpy as np
 
 from persona.errors import PersonaError
 from persona.speech.audio_io import AudioIn, AudioOut
-from persona.speech.sentences import SentenceSplitter, split_for_tts, split_opening
+from persona.speech.sentences import SentenceSplitter, split_for_tts
 from persona.speech.stt import SpeechToText
 from persona.speech.textclean import speakable
 from persona.speech.tts import SpeechAudio, TextToSpeech
@@ -727,8 +727,7 @@ class VoiceLoop:
                 spoken = speakable(sentence, keep_actions=keep_actions)
                 if self._stale(turn.key):
                     continue
-                split = split_opening if index == 0 else split_for_tts
-                for piece in split(spoken, self.config.tts_max_chars):
+                for piece in split_for_tts(spoken, self.config.tts_max_chars, opening=index == 0):
                     if turn.t_first_sentence is None:
                         turn.t_first_sentence = time.time()
                     self._emit_turn(

@@ -21,12 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from persona.speech.sentences import (
-    BUSY_COVER,
-    SentenceSplitter,
-    split_for_tts,
-    split_opening,
-)
+from persona.speech.sentences import BUSY_COVER, SentenceSplitter, split_for_tts
 from persona.speech.textclean import speakable
 
 log = logging.getLogger(__name__)
@@ -135,11 +130,9 @@ class ReplySpeaker:
     def _queue(self, sentence: str) -> None:
         sentence = " ".join(sentence.split())
         text = sentence if self.raw_text else speakable(sentence)
-        if self.first_piece_ms is None:  # the browser shares these cores
-            pieces = split_opening(text, TTS_MAX_CHARS, cover=BUSY_COVER)
-        else:
-            pieces = split_for_tts(text, TTS_MAX_CHARS)
-        for piece in pieces:
+        first = self.first_piece_ms is None
+        # Cautiously: the browser shares these cores.
+        for piece in split_for_tts(text, TTS_MAX_CHARS, opening=first, cover=BUSY_COVER):
             if piece.strip():
                 if self.first_piece_ms is None:
                     self.first_piece_ms = self._ms()

@@ -62,8 +62,12 @@ def test_split_for_tts_bounds_pieces():
     assert split_for_tts("x" * 130, 60) == ["x" * 60, "x" * 60, "x" * 10]
 
 
-def test_split_opening_ends_the_first_piece_at_its_opening_clause():
-    from persona.speech.sentences import split_for_tts, split_opening
+def test_a_reply_opening_ends_its_first_piece_at_its_opening_clause():
+    from functools import partial
+
+    from persona.speech.sentences import split_for_tts
+
+    split_opening = partial(split_for_tts, opening=True)
 
     # The first sound waits only for "I love dragons," to be synthesised.
     assert split_opening("I love dragons, they breathe fire and fly.", 80) == [
