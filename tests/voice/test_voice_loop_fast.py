@@ -117,7 +117,8 @@ def test_turns_are_routed_and_answered_in_order(conversation):
         (4, "Blue, like the sky!"),
     ]
     assert [f.spoken for f in finished] == [f.text for f in finished]  # heard in full
-    assert tts.said == ["Hi there!", "I am Sparky.", "Blue, like the sky!"]
+    # Each sentence said on its own; a reply's opening clause too, when it has one.
+    assert tts.said == ["Hi there!", "I am Sparky.", "Blue,", "like the sky!"]
     assert [m.content for m in conv.history()] == [
         "Hello robot.",
         "Hi there! I am Sparky.",
