@@ -34,10 +34,12 @@ class CoreShare:
 
     def __init__(self, cores: int | None = None, *, max_wait_s: float = 2.0) -> None:
         self.cores = max(1, cores or available_cores())
-        # A claim is held for one model call; if one were never released the LLM goes on
-        # with a thread after this long rather than stall the reply.
+        # A claim is held for one model call; one that lasts longer than this (a server
+        # saying a whole text at once) no longer holds the LLM back: it goes on with a thread.
         self.max_wait_s = max_wait_s
         self._claimed = 0
+        self._releases = 0  # claims ended so far
+        self._gave_up: int | None = None  # `_releases` when the LLM last stopped waiting
         self._cond = threading.Condition()
 
     @property
@@ -55,21 +57,32 @@ class CoreShare:
         finally:
             with self._cond:
                 self._claimed -= n
+                self._releases += 1
                 self._cond.notify_all()
 
-    def llm_threads(self, wanted: int, abort: threading.Event | None = None) -> int:
+    def llm_threads(
+        self, wanted: int, abort: threading.Event | None = None, *, wait: bool = True
+    ) -> int:
         """Threads the LLM may use for its next evaluation: `wanted`, or fewer while speech
-        work holds cores. Waits while it holds them all (returns early on `abort`)."""
+        work holds cores. While it holds them all: waits (returns 1 at once on `abort`, and
+        after `max_wait_s`, then without waiting again until a claim ends), or with
+        `wait=False` returns 0."""
         wanted = max(1, wanted)
         with self._cond:
             if self._claimed < self.cores:
                 return min(wanted, self.cores - self._claimed)
+            if not wait:
+                return 0
+            if self._gave_up == self._releases:
+                return 1  # still the claims it waited out before
             deadline = time.monotonic() + self.max_wait_s
             while self._claimed >= self.cores:
                 left = deadline - time.monotonic()
-                if left <= 0 or (abort is not None and abort.is_set()):
-                    if left <= 0:
-                        log.debug("cores held for %.1f s; the LLM goes on", self.max_wait_s)
+                if abort is not None and abort.is_set():
+                    return 1
+                if left <= 0:
+                    log.debug("cores held for %.1f s; the LLM goes on", self.max_wait_s)
+                    self._gave_up = self._releases
                     return 1
                 self._cond.wait(min(left, 0.05))
             return min(wanted, self.cores - self._claimed)

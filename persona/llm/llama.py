@@ -263,7 +263,8 @@ class LlamaBackend:
             if len(tokens) >= llm.n_ctx() - 64:
                 return False  # the next prompt will be fitted shorter: nothing to reuse
             self._switch_conversation(tokens)
-            return self._prefill(tokens, None)
+            # Never waits for speech work: it would hold the model's lock meanwhile.
+            return self._prefill(tokens, None, wait=False)
         finally:
             self._lock.release()
 
@@ -366,7 +367,9 @@ class LlamaBackend:
         if buf is not None:
             self._snapshots.put(llm.input_ids[: llm.n_tokens].tolist(), buf)
 
-    def _prefill(self, head: list[int], abort: threading.Event | None) -> bool:
+    def _prefill(
+        self, head: list[int], abort: threading.Event | None, *, wait: bool = True
+    ) -> bool:
         """Evaluate all but the last prompt token, reusing the cached prefix, one batch at
         a time. An abort lands between batches and, through `_NativeAbort`, inside one (a
         reply dropped at a pause stops at once). Returns False when aborted.
@@ -385,7 +388,8 @@ class LlamaBackend:
             if abort is not None and abort.is_set():
                 return False
             batch = head[start : start + llm.n_batch]
-            self._take_cores(abort)
+            if not self._take_cores(abort, wait=wait) or (abort is not None and abort.is_set()):
+                return False
             if abort is None or self._native_abort is None:
                 llm.eval(batch)
                 continue
@@ -423,13 +427,16 @@ class LlamaBackend:
             self._wanted = self._threads
             self._use_threads(self._threads)
 
-    def _take_cores(self, abort: threading.Event | None) -> None:
+    def _take_cores(self, abort: threading.Event | None, *, wait: bool = True) -> bool:
         """Before each evaluation: the threads wanted now, less the cores speech work
-        holds (waiting while it holds them all)."""
+        holds (waiting while it holds them all). False, with `wait=False`, when it does."""
         wanted = self._wanted
         if self._cores is not None:
-            wanted = self._cores.llm_threads(wanted, abort)
+            wanted = self._cores.llm_threads(wanted, abort, wait=wait)
+            if wanted == 0:
+                return False
         self._use_threads(wanted)
+        return True
 
     def _use_threads(self, n: int) -> None:
         """Threads for the next evaluations (cheap to change between tokens)."""
@@ -483,6 +490,9 @@ class LlamaBackend:
                     yield TextDelta("", finish_reason="abort")
                     return
                 self._take_cores(abort)
+                if abort is not None and abort.is_set():  # it came while speech held the cores
+                    yield TextDelta("", finish_reason="abort")
+                    return
                 token = next(token_stream)
                 if is_eog(vocab, token):
                     finish = "stop"
