@@ -490,7 +490,8 @@ class VoiceLoop:
         as its transcript asks (`finish_threshold`). Asked once the silence is
         `VadConfig.decide_ms` long, on the audio up to then. The transcript comes first: one
         that ends mid-phrase needs no model, and speech recognition gets the cores to itself
-        meanwhile (the model runs beside the LLM instead, off the reply's critical path)."""
+        meanwhile. The reply guessed from it waits for the answer (`TurnState.deferred`): a
+        finished turn's starts at its endpoint, now; an unfinished one's during the pause."""
         turn = self._pending
         detector = self.turn_detector
         vad = self._vad
@@ -533,8 +534,8 @@ class VoiceLoop:
             turn.decided = True
             request, turn.deferred = turn.deferred, None
         turn.audio = None
-        if request is not None:
-            self._speculate(turn, request)  # before the endpoint, which routes only once
+        if request is not None and not finished:
+            self._speculate(turn, request)  # a finished turn's endpoint, below, starts it
         self._emit(
             TurnDecision(
                 t=time.time(),
@@ -593,8 +594,9 @@ class VoiceLoop:
                 self._transcribe_early(turn, item.audio, item.speech_ratio)
 
     def _transcribe_early(self, turn: TurnState, audio: np.ndarray, ratio: float) -> None:
-        """During the pause: transcribe; start the reply unless the endpoint is already past
-        (then the final item, right behind in the queue, routes it)."""
+        """During the pause: transcribe; start the reply (with an end-of-turn model, once it
+        has answered) unless the endpoint is already past (then the final item, right
+        behind in the queue, routes it)."""
         try:
             turn.guess = self.stt.transcribe(audio, speech_ratio=ratio)
             turn.t_guess = time.time()

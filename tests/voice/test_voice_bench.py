@@ -72,6 +72,19 @@ def test_score_cut_off_and_latency_from_wall_times():
     assert row2["last_word_to_first_audio_ms"] == 900.0
     assert row2["after_last_word_ms"]["transcript"] == 250.0
     assert row2["after_last_word_ms"]["first_audio"] == 900.0  # the same clock, two ways
+    early = [
+        SpeechEnded(t=1003.2, turn_id=1, stream_s=3.1, by="turn-model"),
+        AudioOut(t=1003.6, turn_id=1, text="Hi,", samples=11025, sample_rate=22050),
+        AudioOut(t=1004.3, turn_id=1, text="there.", samples=11025, sample_rate=22050),
+    ]
+    row3 = score_question(paused, info, early, started)
+    assert row3["last_word_to_first_audio_ms"] == 600.0 and row3["longest_gap_ms"] == 200.0
+    summary = summarise([row, row2, row3])
+    assert summary["last_word_to_first_audio_ms_p50_by_end"] == {
+        "silence": 900.0,
+        "turn-model": 600.0,
+    }
+    assert summary["longest_gap_ms_max"] == 200.0
     summary = summarise([row, row2])
     assert summary["cut_offs"] == 1 and summary["questions"] == 2 and summary["with_pause"] == 2
     assert summary["last_word_to_first_audio_ms_p50"] == 900.0  # cut-offs are not latencies
