@@ -29,6 +29,11 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def speech_threads() -> int:
+    """Threads for a voice that speaks while the LLM steps aside: every core, up to 4."""
+    return min(4, available_cores())
+
+
 class CoreShare:
     """Cores claimed by speech work now, and what that leaves the LLM."""
 

@@ -640,8 +640,6 @@ class VoiceLoop:
         if speculative:
             if routing.action == "reply":
                 with self._lock:
-                    if turn.cancelled or turn.replying or turn.endpoint:
-                        return
                     if self.turn_detector is not None and not turn.decided:
                         turn.deferred = routing.request  # `_maybe_end_early` starts it
                         return
@@ -667,6 +665,7 @@ class VoiceLoop:
         self._go_live(turn)
 
     def _speculate(self, turn: TurnState, request: str) -> None:
+        """Start the reply guessed during the pause, unless the turn has moved on."""
         with self._lock:
             if turn.cancelled or turn.replying or turn.endpoint:
                 return

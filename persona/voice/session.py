@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from persona.cores import available_cores
+from persona.cores import speech_threads
 from persona.speech.audio_io import (
     AudioIn,
     AudioOut,
@@ -78,7 +78,7 @@ def tts_for_persona(persona: object, voice: str | None = None) -> TextToSpeech:
     spec = getattr(persona, "voice", None)
     name = voice or getattr(spec, "tts", None)
     speed = float(getattr(spec, "speed", 1.0) or 1.0)
-    return open_tts(TtsConfig(voice=name, speed=speed, threads=min(4, available_cores())))
+    return open_tts(TtsConfig(voice=name, speed=speed, threads=speech_threads()))
 
 
 def build_loop(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from persona.chat import ChatStore
-from persona.cores import available_cores
+from persona.cores import speech_threads
 from persona.errors import PersonaError
 from persona.llm import BackendConfig, GenerationOptions, LLMBackend, open_backend
 from persona.roast.session import DEFAULT_CANDIDATES, DEFAULT_MAX_TOKENS
@@ -151,7 +151,7 @@ class Services:
         with self._load_lock:
             if key not in self._voices:
                 self._voices[key] = open_tts(
-                    TtsConfig(voice=voice, speed=speed, threads=min(4, available_cores()))
+                    TtsConfig(voice=voice, speed=speed, threads=speech_threads())
                 )
             return self._voices[key]
 
