@@ -446,9 +446,9 @@ class Conversation:
             reply_language=other,
             system_prompt=fitted.messages[0].content,
         )
-        whole = bool(told) or any(
-            x is not None for x in (self.persona.reply_format, recall, known_ans, other)
-        )
+        whole = bool(told) or any(x is not None for x in (self.persona.reply_format, recall, other))
+        # A known answer streams once its sentence has passed (not after the whole reply).
+        hold = known_ans is not None and not whole
         tries = 0 if direct else 1 + max(0, self.guard_retries)
         emitted = ""
         ttft: float | None = None
@@ -461,6 +461,7 @@ class Conversation:
                 max_chars=self.persona.max_reply_chars,
                 final_try=attempt == tries - 1,
                 whole=whole,
+                hold_for_answer=hold,
             )
             opts = gen_options
             if attempt:

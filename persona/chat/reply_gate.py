@@ -60,12 +60,17 @@ class SentenceGate:
     this try: nothing was shown) or "stop" (the reply ends here).
     `whole=True` judges the reply only once it is finished, as one unit: for a persona with a
     fixed format (Bleep's), and for an answer that must give a remembered fact.
+    `hold_for_answer=True` (a question with a known answer) holds the opening sentences until
+    together they give the answer and pass as a whole reply would, then lets them out at
+    once; the rest streams, each sentence also checked that it states no wrong answer. A
+    reply that never gives it is judged whole when finished, as with `whole`.
     """
 
     ctx: ReplyContext
     max_chars: int
     final_try: bool = False
     whole: bool = False
+    hold_for_answer: bool = False
     accepted: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     _seen: int = 0
@@ -86,6 +91,15 @@ class SentenceGate:
             # A tail cut by max_tokens is a half sentence: drop it when a whole one precedes.
             if not (truncated and (sentences or self.accepted) and not ends_sentence(rest)):
                 sentences.append(rest.strip())
+        if self.hold_for_answer and not self.accepted:
+            if finished:
+                return self._judge_whole(text.strip())
+            opening = " ".join(sentences)
+            if not opening or len(opening) > self.max_chars or self._whole_problems(opening):
+                return "", "more"  # not yet: the answer may come in the next sentence
+            self.accepted.append(opening)
+            self._seen = len(sentences)
+            return self.shown, "more"
         for sentence in sentences[self._seen :]:
             self._seen += 1
             status = self._judge(sentence)
@@ -103,6 +117,9 @@ class SentenceGate:
             if not first:
                 self.problems.extend(problems)
                 return "stop"  # the reply switched language midway: end it before
+        if self.hold_for_answer and forgot(f"{self.shown} {sentence}", self.ctx):
+            self.problems.append("forgot")
+            return "stop"  # a wrong number or word after the answer: end before it
         if problems:
             self.problems.extend(problems)
             if first and not self.final_try:
@@ -121,7 +138,7 @@ class SentenceGate:
         self.accepted.append(sentence)
         return "more"
 
-    def _judge_whole(self, text: str) -> tuple[str, str]:
+    def _whole_problems(self, text: str) -> list[str]:
         problems = list(sentence_problems(text, self.ctx, first=True))
         if misses_question(text, self.ctx, whole=True):
             problems.append("off-topic")
@@ -131,6 +148,10 @@ class SentenceGate:
             problems.append("language")
         if forgot(text, self.ctx):
             problems.append("forgot")
+        return problems
+
+    def _judge_whole(self, text: str) -> tuple[str, str]:
+        problems = self._whole_problems(text)
         if problems:
             self.problems.extend(problems)
             if not self.final_try:

@@ -13,6 +13,7 @@ from persona.chat.known import (
     evaluate,
     known_answer,
 )
+from persona.chat.reply_gate import SentenceGate
 from persona.paths import prompts_dir
 
 
@@ -213,8 +214,13 @@ def test_the_guard_wants_the_answer_and_no_other_number():
     ],
 )
 def test_a_reply_must_answer_this_question(question, reply, gives):
+    assert forgot(reply, _known_ctx(question)) is not gives
+
+
+def _known_ctx(question: str) -> ReplyContext:
+    """What a reply to `question` is judged against, as the engine builds it (in English)."""
     got = known_answer(question, persona_name="Sparky")
-    ctx = ReplyContext(
+    return ReplyContext(
         persona_names=("Sparky",),
         user_text=question,
         answer_forms=answer_forms(got, "en"),
@@ -223,7 +229,6 @@ def test_a_reply_must_answer_this_question(question, reply, gives):
         answer_numbers=allowed_numbers(got, question),
         number_words=english_number_words(),
     )
-    assert forgot(reply, ctx) is not gives
 
 
 def test_reading_the_hint_out_is_no_answer():
@@ -310,3 +315,35 @@ def test_other_time_questions_are_not_guessed(question):
 
     assert known_answer(question, now=datetime(2026, 3, 7, 9, 5)) is None
     assert known_answer("What time is it?") is None  # no clock given: nothing to say
+
+
+def test_a_known_answer_is_let_out_once_its_sentence_gives_it() -> None:
+    gate = SentenceGate(_known_ctx("What is the capital of France?"), 300, hold_for_answer=True)
+    # Held while the answer has not come: the opening may still turn out to miss it.
+    assert gate.feed("Oh, what a question! ") == ("", "more")
+    assert gate.feed("Oh, what a question! Paris is the capital") == ("", "more")
+    # Out, both sentences, the moment the one with the answer is complete.
+    opening = "Oh, what a question! Paris is the capital of France."
+    assert gate.feed(opening + " ") == (opening, "more")
+    # The rest streams sentence by sentence, as any reply does.
+    assert gate.feed(opening + " I love it. It has") == (f"{opening} I love it.", "more")
+
+
+def test_a_wrong_number_after_a_known_answer_ends_the_reply_before_it() -> None:
+    gate = SentenceGate(_known_ctx("What is seven times eight?"), 300, hold_for_answer=True)
+    assert gate.feed("Seven times eight is 56! ") == ("Seven times eight is 56!", "more")
+    said = gate.feed("Seven times eight is 56! Or maybe 65. ")
+    assert said == ("Seven times eight is 56!", "stop")
+    assert "forgot" in gate.problems
+
+
+def test_a_reply_that_never_gives_the_known_answer_is_tried_again() -> None:
+    ctx = _known_ctx("What is the capital of France?")
+    gate = SentenceGate(ctx, 300, hold_for_answer=True)
+    assert gate.feed("I love cheese. ") == ("", "more")
+    assert gate.feed("I love cheese. And bread.", finished=True) == ("", "retry")
+    # "I hate Paris." names the city but not what was asked: held, then judged whole.
+    gate = SentenceGate(ctx, 300, hold_for_answer=True)
+    assert gate.feed("I hate Paris. ") == ("", "more")
+    last = SentenceGate(ctx, 300, final_try=True, hold_for_answer=True)
+    assert last.feed("I hate Paris.", finished=True) == ("", "stop")

@@ -141,3 +141,12 @@ def test_the_time_comes_from_the_clock_not_the_model(tmp_path):
     _deltas, other = _send(conv, "Tell me about clocks.")
     assert other.text == "Clocks tick and tock all day long." and backend.requests
     store.close()
+
+
+def test_engine_streams_a_known_answer_before_the_reply_is_finished(tmp_path) -> None:
+    reply = "Paris is the capital of France. It is lovely. The food is great."
+    conv, _backend, store = _conversation(tmp_path, [reply])
+    deltas, done = _send(conv, "What is the capital of France?")
+    assert deltas == ["Paris is the capital of France.", " It is lovely.", " The food is great."]
+    assert done.text == reply and not done.fallback
+    store.close()
