@@ -101,6 +101,7 @@ class LlamaBackend:
         self.model_path = model_path
         self.context_length: int = llm.n_ctx()
         self._lock = threading.Lock()
+        self._closing = threading.Event()  # set by close(): background work stops
         self._native_abort = _NativeAbort.install(llama_cpp, llm)
         self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
         self._grammars: dict[str, Any] = {}
@@ -235,7 +236,10 @@ class LlamaBackend:
     def close(self) -> None:
         """Free the model. The conversation in the context is kept on disk first, so a
         `--resume` in the next process does not re-read its history. A warm-up or prefill
-        still running on another thread finishes first."""
+        running on another thread is stopped first (within a batch); a reply still being
+        read elsewhere keeps the model, which is then freed when that reader lets go, never
+        under it (freeing it mid-evaluation crashes the process)."""
+        self._closing.set()
         locked = self._lock.acquire(timeout=5)
         try:
             if self._llm is not None and self._disk is not None and locked:
@@ -244,6 +248,9 @@ class LlamaBackend:
         finally:
             if locked:
                 self._lock.release()
+        if not locked:
+            log.warning("the model is still in use on another thread: it is freed after that")
+            return
         if self._native_abort is not None:
             self._native_abort.close()
         if llm is not None:
@@ -257,14 +264,14 @@ class LlamaBackend:
             return False
         try:
             llm = self._llm
-            if llm is None or llm._is_recurrent or llm._is_hybrid:
+            if llm is None or self._closing.is_set() or llm._is_recurrent or llm._is_hybrid:
                 return False
             tokens = self.prompt_tokens(messages)
             if len(tokens) >= llm.n_ctx() - 64:
                 return False  # the next prompt will be fitted shorter: nothing to reuse
             self._switch_conversation(tokens)
             # Never waits for speech work: it would hold the model's lock meanwhile.
-            return self._prefill(tokens, None, wait=False)
+            return self._prefill(tokens, self._closing, wait=False)
         finally:
             self._lock.release()
 
@@ -334,13 +341,15 @@ class LlamaBackend:
         tokens = self.prompt_tokens(messages)
         with self._lock:
             llm = self._llm
+            if llm is None or self._closing.is_set():
+                return False  # closed meanwhile
             found = self._best_snapshot(tokens)
             if found is not None and found[1] >= len(tokens) - 1:
                 return False
             if llm._is_recurrent or llm._is_hybrid:
                 return False
             self._switch_conversation(tokens)
-            if not self._prefill(tokens, None):
+            if not self._prefill(tokens, self._closing):
                 return False
             state = self._state()
             if state is None:

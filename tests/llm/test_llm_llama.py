@@ -271,3 +271,31 @@ def test_every_core_writes_up_to_the_first_sentence(default_gguf: Path) -> None:
         assert llama_cpp.llama_n_threads(ctx) == 1  # and after the reply
     finally:
         backend.close()
+
+
+def test_closing_while_a_warm_up_evaluates_stops_it_and_never_frees_the_model_under_it(
+    default_gguf: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The browser app warms every persona on a thread; closing the app then must not free
+    the model mid-evaluation (a segfault, seen in CI) nor wait for the warm-up to end."""
+    backend = LlamaBackend.load(BackendConfig(model=str(default_gguf), threads=1))
+    long_prefix = [Message("system", "Remember these words: " + "robot toaster " * 300)]
+    started, done = threading.Event(), {}
+    real_eval = backend._llm.eval
+
+    def eval_and_tell(tokens: list[int]) -> None:
+        started.set()
+        real_eval(tokens)
+
+    backend._llm.eval = eval_and_tell
+    warming = threading.Thread(target=lambda: done.setdefault("warm", backend.warm(long_prefix)))
+    warming.start()
+    assert started.wait(30)
+    with caplog.at_level("WARNING", logger="persona.llm.llama"):
+        backend.close()
+    warming.join(30)
+    assert not warming.is_alive() and done["warm"] is False  # stopped, nothing kept
+    # The warm-up let go of the model within its batch, so close() freed it itself.
+    assert "still in use" not in caplog.text and backend._llm is None
+    with pytest.raises(ModelError, match="closed"):
+        backend.warm(long_prefix)
