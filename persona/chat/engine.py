@@ -41,7 +41,7 @@ from persona.chat.text import (
     prefix_undecided,
     strip_speaker_prefix,
 )
-from persona.errors import BadInput
+from persona.errors import BadInput, PersonaError
 from persona.llm.base import GenerationOptions, LLMBackend, Message
 from persona.personas import (
     DEFAULT_FALLBACK_REPLY,
@@ -285,6 +285,27 @@ class Conversation:
                 log.debug("prefill skipped: %s", exc)
 
         threading.Thread(target=run, name="prefill", daemon=True).start()
+
+    def read_ahead(self, heard: str, abort: threading.Event | None = None) -> bool:
+        """Let the model read the words heard so far of a question still being spoken (the
+        voice loop's look while the user talks), so the reply, once the question is whole,
+        reads only what came after them. Runs here and now (call it from a worker thread);
+        False when nothing was read (a backend without `prefill`, the model busy, `abort`)."""
+        prefill = getattr(self.backend, "prefill", None)
+        heard = heard.strip()
+        if prefill is None or not heard:
+            return False
+        try:
+            fitted = self._prompt(heard, self.user_name, self.memory(), None)
+        except BadInput:
+            return False
+        if fitted.dropped_turns:
+            return False  # the reply's prompt may drop other turns: nothing sure to reuse
+        try:
+            return bool(prefill(list(fitted.messages), upto=heard, abort=abort))
+        except PersonaError as exc:  # a speed-up only: the reply reads it anyway
+            log.debug("read-ahead skipped: %s", exc)
+            return False
 
     def _chat_history(self) -> list[Message]:
         """The history the model continues in normal chat: roast-mode exchanges are left

@@ -102,6 +102,7 @@ class LlamaBackend:
         self.context_length: int = llm.n_ctx()
         self._lock = threading.Lock()
         self._closing = threading.Event()  # set by close(): background work stops
+        self._background_abort: threading.Event | None = None  # a prefill's own abort
         self._native_abort = _NativeAbort.install(llama_cpp, llm)
         self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
         self._grammars: dict[str, Any] = {}
@@ -240,6 +241,8 @@ class LlamaBackend:
         read elsewhere keeps the model, which is then freed when that reader lets go, never
         under it (freeing it mid-evaluation crashes the process)."""
         self._closing.set()
+        if (background := self._background_abort) is not None:
+            background.set()  # a prefill armed with its own abort stops on that one
         locked = self._lock.acquire(timeout=5)
         try:
             if self._llm is not None and self._disk is not None and locked:
@@ -256,22 +259,43 @@ class LlamaBackend:
         if llm is not None:
             llm.close()
 
-    def prefill(self, messages: Sequence[Message]) -> bool:
+    def prefill(
+        self,
+        messages: Sequence[Message],
+        *,
+        upto: str | None = None,
+        abort: threading.Event | None = None,
+    ) -> bool:
         """Evaluate the start of the next prompt (the conversation so far) now, while the
-        user reads or speaks, so the next reply reads only the new message. In memory only;
-        skipped (False) when the model is busy or the work would be lost."""
+        user reads or speaks, so the next reply reads only the new message. With `upto`, the
+        prompt only up to the end of that text in the last message (the words heard so far
+        of a question still being spoken: what follows them is not known yet). In memory
+        only; skipped (False) when the model is busy, speech work holds the cores, `abort`
+        is set (within a batch) or the work would be lost."""
         if not self._lock.acquire(blocking=False):
             return False
         try:
             llm = self._llm
             if llm is None or self._closing.is_set() or llm._is_recurrent or llm._is_hybrid:
                 return False
-            tokens = self.prompt_tokens(messages)
+            if upto is None:
+                tokens = self.prompt_tokens(messages)
+            else:
+                text = self.render_prompt(messages)
+                end = text.rfind(upto)
+                if not upto or end < 0:
+                    return False
+                cut = text[: end + len(upto)].encode("utf-8")
+                tokens = llm.tokenize(cut, add_bos=False, special=True)
             if len(tokens) >= llm.n_ctx() - 64:
                 return False  # the next prompt will be fitted shorter: nothing to reuse
             self._switch_conversation(tokens)
-            # Never waits for speech work: it would hold the model's lock meanwhile.
-            return self._prefill(tokens, self._closing, wait=False)
+            self._background_abort = abort
+            try:
+                # Never waits for speech work: it would hold the model's lock meanwhile.
+                return self._prefill(tokens, abort or self._closing, wait=False)
+            finally:
+                self._background_abort = None
         finally:
             self._lock.release()
 

@@ -104,3 +104,40 @@ def test_switching_persona_restores_the_other_prefix(tmp_path, monkeypatch) -> N
     assert counted.tokens < len(backend.prompt_tokens(sparky.prompt_prefix())) / 2
     backend.close()
     store.close()
+
+
+def test_words_read_ahead_are_not_read_again_by_the_reply(tmp_path, monkeypatch) -> None:
+    """The voice loop lets the model read a question's first words while the user is still
+    talking: the reply then reads only the rest."""
+    import threading
+    import time
+
+    from persona.chat import ChatStore
+    from persona.llm import BackendConfig, open_backend
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    store = ChatStore.open(tmp_path / "chat.db")
+    backend = open_backend("llama", BackendConfig(model="smollm2-135m", threads=1))
+    question = "Could you recommend a good book for a long train journey?"
+    conv = _conversation(backend, store)
+    conv.warm()
+    counted = _Counted(backend)
+    _reply(conv, question)
+    cold_tokens, counted.tokens = counted.tokens, 0
+    conv.undo()
+
+    heard = "Could you recommend a good book for a long"  # the last word may be cut: dropped
+    stopped = threading.Event()
+    stopped.set()
+    assert conv.read_ahead(heard, stopped) is False  # the user paused first: nothing read
+    # Skipped while the model is busy: the conversation's own prefill after a reply, here.
+    deadline = time.monotonic() + 30
+    while not conv.read_ahead(heard) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    ahead, counted.tokens = counted.tokens, 0
+    again = _reply(conv, question)
+    assert ahead > 0, "read nothing ahead"
+    assert counted.tokens <= cold_tokens - 8, (ahead, counted.tokens, cold_tokens)
+    assert again.text and not again.fallback
+    backend.close()
+    store.close()
