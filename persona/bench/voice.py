@@ -135,6 +135,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="start the reply only at the endpoint, not during the pause",
     )
     parser.add_argument(
+        "--read-ahead-s",
+        type=float,
+        default=VoiceConfig().read_ahead_s,
+        help="let the LLM read the words heard so far after each this much speech (0: off)",
+    )
+    parser.add_argument(
         "--no-kv-disk",
         action="store_true",
         help="without the LLM's on-disk prompt caches (which it holds in memory: see kv_disk_mb)",
@@ -274,7 +280,14 @@ def _make_questions_apart(folder: Path, count: int) -> list[dict]:
 
 def score_question(question: Question, info: dict, events: list, started_at: float) -> dict:
     """One question's figures from the loop's events. Times are ms from the last word."""
-    from persona.voice.events import AudioOut, SpeechEnded, Transcript, TurnDecision, TurnMetrics
+    from persona.voice.events import (
+        AudioOut,
+        ReadAheadDone,
+        SpeechEnded,
+        Transcript,
+        TurnDecision,
+        TurnMetrics,
+    )
 
     last_s = (info["last_voiced"] or 0) / RATE
     last_word = started_at + last_s
@@ -291,6 +304,8 @@ def score_question(question: Question, info: dict, events: list, started_at: flo
     decisions = [e for e in events if isinstance(e, TurnDecision)]
     # Every end-of-turn decision: [stream s, model probability, transcript finished, ended]
     row["decisions"] = [[d.stream_s, d.probability, d.text_finished, d.finished] for d in decisions]
+    # The words the LLM read while the question was still being spoken.
+    row["read_ahead"] = [e.text for e in events if isinstance(e, ReadAheadDone) and e.read]
     if final is None:
         return row
     row["endpoint_wait_ms"] = round((final.t - last_word) * 1000, 1)
@@ -409,6 +424,7 @@ def summarise(rows: list[dict]) -> dict:
             for by in sorted({r["ended_by"] for r in heard if r["ended_by"]})
         },
         "speculative_replies": sum(1 for r in heard if r.get("speculative")),
+        "questions_read_ahead": sum(1 for r in heard if r.get("read_ahead")),
         "replies_written_again": sum(1 for r in heard if r.get("retries")),
         # Silence inside a reply (a piece not ready when the one before had been played).
         "longest_gap_ms_max": max((r.get("longest_gap_ms") or 0.0 for r in heard), default=None),
@@ -840,6 +856,7 @@ def run(args: argparse.Namespace) -> dict:
                             first_clause_min_chars=args.first_clause_chars,
                             tts_max_chars=args.tts_max_chars,
                             speculate_reply=not args.no_speculate,
+                            read_ahead_s=args.read_ahead_s,
                             unfinished_silence_ms=args.unfinished_silence_ms,
                         ),
                     ),
@@ -866,6 +883,7 @@ def run(args: argparse.Namespace) -> dict:
             "llm_model": Path(str(getattr(backend, "model_path", args.model))).name,
             "turn_model": Path(turn.model_path).name if turn is not None else None,
             "speculate": not args.no_speculate,
+            "read_ahead_s": args.read_ahead_s,
             "stt_model": str(
                 stt.model_path.name if stt.model_path.name != "model" else stt.model_path
             ),

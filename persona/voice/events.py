@@ -110,6 +110,16 @@ class SpeculationDropped(VoiceEvent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ReadAheadDone(VoiceEvent):
+    """While the user was still talking, the LLM read the words heard so far (`read`:
+    whether it did; it skips when busy, or when the user paused first)."""
+
+    text: str = ""
+    read: bool = False
+    llm_s: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Transcript(VoiceEvent):
     turn_id: int
     text: str

@@ -1,13 +1,16 @@
 """What the voice loop's stages hand each other through their queues, one frozen dataclass
-per kind of item. Every item but `Quit` carries its turn's `key`, so a stage can drop the
-leftovers of a turn that was cancelled (a barge-in, or the user going on after a pause).
+per kind of item. Every item but `Quit` and the looks ahead (`Peek`, `ReadAhead`: no turn
+yet) carries its turn's `key`, so a stage can drop the leftovers of a turn that was
+cancelled (a barge-in, or the user going on after a pause).
 
-mic -> `Transcribe` -> STT -> `Generate`, `RecordInterruption`, `Retract` -> LLM ->
-`Speak`, `ReplyEnd` -> TTS -> `Play`, `ReplyEnd` -> speaker. `QUIT` goes down every queue.
+mic -> `Transcribe`, `Peek` -> STT -> `Generate`, `ReadAhead`, `RecordInterruption`,
+`Retract` -> LLM -> `Speak`, `ReplyEnd` -> TTS -> `Play`, `ReplyEnd` -> speaker. `QUIT` goes
+down every queue.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,6 +38,23 @@ class Transcribe:
     audio: np.ndarray
     speech_ratio: float
     final: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Peek:
+    """The utterance so far while the user is still talking: transcribe it, and let the LLM
+    read its words (`abort`: set once the user pauses; the reading stops then)."""
+
+    audio: np.ndarray
+    abort: threading.Event
+
+
+@dataclass(frozen=True, slots=True)
+class ReadAhead:
+    """The words heard so far of the question still being spoken, for the LLM to read."""
+
+    text: str
+    abort: threading.Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +106,7 @@ class ReplyEnd:
     key: int
 
 
-SttItem = Transcribe | Quit
-BrainItem = Generate | RecordInterruption | Retract | Quit
+SttItem = Transcribe | Peek | Quit
+BrainItem = Generate | ReadAhead | RecordInterruption | Retract | Quit
 TtsItem = Speak | ReplyEnd | Quit
 PlayItem = Play | ReplyEnd | Quit

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 
 import pytest
 
@@ -17,8 +18,10 @@ from persona.voice.events import (
     Ignored,
     Interrupted,
     ListenStopped,
+    ReadAheadDone,
     ReplyFinished,
     SpeculationDropped,
+    SpeechEnded,
     Transcript,
     TurnMetrics,
     WakeHeard,
@@ -279,3 +282,48 @@ def test_queue_items_are_frozen_and_carry_their_turn():
         item.text = "Bye."  # type: ignore[misc]
     assert Generate(7, "hi").key == Transcribe(7, quiet(0.1), 1.0, final=True).key == 7
     assert isinstance(QUIT, Quit) and not hasattr(QUIT, "key")
+
+
+class _ReadingBackend(ScriptedBackend):
+    """A scripted backend that also records what it was asked to read ahead."""
+
+    def __init__(self, replies) -> None:
+        super().__init__(replies)
+        self.read: list[str] = []
+
+    def prefill(self, messages, *, upto=None, abort=None) -> bool:
+        if upto is not None:
+            assert messages[-1].content == upto  # the heard words end the prompt so far
+            self.read.append(upto)
+        return True
+
+
+@pytest.mark.parametrize("read_ahead_s", [0.4, 0.0])
+def test_the_llm_reads_the_words_heard_while_the_user_still_talks(tmp_path, read_ahead_s):
+    backend = _ReadingBackend(["Paris, of course!"])
+    store = ChatStore.open(tmp_path / "chat.db")
+    conv = Conversation.open(persona=load_persona("sparky"), backend=backend, store=store)
+    stt = ScriptedStt(
+        {0.5: "What is the capital", 1.0: "What is the capital of", 1.6: "What is the capital?"}
+    )
+    deadline = []
+
+    def first_read_done() -> bool:  # the user talks on once the first look was read
+        deadline.append(time.monotonic())
+        return bool(backend.read) or not read_ahead_s or time.monotonic() - deadline[0] > 10
+
+    mic = ListMic(quiet(0.3), tone(0.6), first_read_done, tone(1.0), quiet(1.0))
+    events = run(make_loop(conv, mic, stt, read_ahead_s=read_ahead_s))
+    store.close()
+
+    reads = of(events, ReadAheadDone)
+    assert [f.text for f in of(events, ReplyFinished)] == ["Paris, of course!"]
+    if not read_ahead_s:
+        assert not reads and not backend.read and stt.calls == ["What is the capital?"]
+        return
+    # The last word of each look is left out (it may be cut off mid-word).
+    assert backend.read and backend.read[0] == "What is the"
+    assert set(backend.read) <= {"What is the", "What is the capital"}
+    assert [r.text for r in reads if r.read] == backend.read
+    ended = of(events, SpeechEnded)[0]
+    assert all(r.t <= ended.t for r in reads)  # all while the question was still going on
