@@ -17,6 +17,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,21 @@ def available_cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=1)
+def single_threaded_blas() -> None:
+    """numpy's BLAS on one thread, for the whole process. Its worker threads spin for a while
+    after every call, so the small matrix products of audio features (Whisper's, Smart
+    Turn's) held both cores from the model that ran next: Smart Turn 183 ms after its
+    features against 130 alone, Whisper 407 against 354 (2 cores). Those products are too
+    small to gain from threads. Called by the speech model loaders; once is enough."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # a dependency; without it, only slower
+        log.debug("threadpoolctl is missing: numpy's BLAS keeps its threads")
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def speech_threads() -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from persona.cores import CORES, available_cores
+from persona.cores import CORES, available_cores, single_threaded_blas
 from persona.errors import ModelError
 from persona.speech.tts import SpeechAudio, TtsConfig, resolve_tts_model
 
@@ -38,6 +38,7 @@ class PiperTts:
         from piper import PiperVoice
 
         config = config or TtsConfig()
+        single_threaded_blas()
         path = resolve_tts_model(config.voice)
         config_path = Path(f"{path}.json")
         if not path.exists() or not config_path.exists():

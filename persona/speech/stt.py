@@ -14,7 +14,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from persona.cores import CORES
+from persona.cores import CORES, single_threaded_blas
 from persona.errors import ModelError, NotFound
 from persona.speech.audio_decode import STT_RATE, load_audio
 
@@ -189,6 +189,7 @@ class WhisperStt:
     @staticmethod
     def load(config: SttConfig | None = None) -> WhisperStt:
         config = config or SttConfig()
+        single_threaded_blas()
         path = resolve_stt_model(config.model)
         threads = config.threads or min(4, os.cpu_count() or 1)
         try:

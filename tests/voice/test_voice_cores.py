@@ -37,7 +37,27 @@ def test_speech_models_claim_their_cores_while_they_run(
     assert list(piper.synthesize("Paris is the capital of France."))
     stt.transcribe(audio)
     turn_detector.probability(audio)
-    # Piper on its two threads, Whisper on its own; Smart Turn runs on one core, yet takes
-    # both: beside the LLM it runs 2x slower.
+    # Piper on its two threads, Whisper on its own, Smart Turn on both: beside the LLM it
+    # runs 2x slower, so it holds them all, and runs on every core it holds.
     assert held == [2, min(stt.threads, 2), 2]
     assert watched.claimed == 0
+
+
+def test_the_turn_model_runs_on_every_core_it_holds():
+    from persona.cores import speech_threads
+    from persona.speech.turn import SmartTurn, TurnConfig
+
+    assert SmartTurn.load()._session.get_session_options().intra_op_num_threads == (
+        speech_threads()
+    )
+    one = SmartTurn.load(TurnConfig(threads=1))
+    assert one._session.get_session_options().intra_op_num_threads == 1
+
+
+def test_numpy_blas_runs_on_one_thread_once_a_speech_model_is_loaded(turn_detector):
+    # Its threads spin after each call and held the cores from the model that ran next.
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas, "numpy's BLAS was not found"
+    assert all(pool["num_threads"] == 1 for pool in blas)
