@@ -3,7 +3,8 @@ first sound, with the stages in between, how often the robot cut the user off, a
 
 Questions of different lengths are synthesised with Piper at three speeds and espeak-ng in
 three voices, some with a thinking pause in the middle ("my favourite robot is ... the one
-that makes toast": two halves joined by 0.6-0.9 s of silence). They are written to WAV files
+that makes toast": two halves joined by 0.6-0.9 s of silence). The last is a person: a
+recording with its own mid-sentence pause (`RECORDINGS`). They are written to WAV files
 (in a separate process, so its second voice does not count in this one's memory) and fed to
 the real loop at speaking speed, exactly as `persona voice --in q.wav --realtime` would. The
 last voiced sample of each question is found in its audio (frame energy); with the wall time
@@ -43,8 +44,8 @@ class Question:
     """What is said, by which voice; `then` is said after `pause_s` of silence."""
 
     text: str
-    voice: str  # "piper" or "espeak"
-    setting: str = ""  # espeak voice name, or Piper speed as text
+    voice: str  # "piper", "espeak" or "recording"
+    setting: str = ""  # espeak voice name, Piper speed as text, or a `RECORDINGS` file
     speed: float = 1.0  # Piper: >1 faster; espeak: words per minute / 150
     then: str = ""
     pause_s: float = 0.0
@@ -58,10 +59,18 @@ class Question:
         return f"{self.voice}:{self.setting or self.speed}"
 
 
-# Short to long, six voices; every fourth has a thinking pause in the middle of a sentence
-# (before its last words, where the sentence cannot end). A complete sentence followed by an
-# afterthought ("What is the tallest mountain? ... In the world?") is not one: no rule can
-# tell that pause from the end of a turn.
+# Recorded speech in persona/bench/data: file -> seconds at which its last word ends (past
+# it, only the room). jfk_ask_not.wav: John F. Kennedy's inaugural address, 20 January 1961,
+# a work of the US government (public domain), from whisper.cpp's samples/jfk.wav: "what
+# your country can do for you, [0.7 s] ask what you can do for your country", with 0.3 s
+# of the same recording's room before and 0.5 s after.
+RECORDINGS: dict[str, float] = {"jfk_ask_not.wav": 6.0}
+DATA = Path(__file__).with_name("data")
+
+# Short to long, six voices and a person; every fourth has a thinking pause in the middle of
+# a sentence (before its last words, where the sentence cannot end). A complete sentence
+# followed by an afterthought ("What is the tallest mountain? ... In the world?") is not
+# one: no rule can tell that pause from the end of a turn.
 QUESTIONS: tuple[Question, ...] = (
     Question("What is the capital of France?", "piper"),
     Question("Hello! How are you today?", "espeak", "en-us", 1.0),
@@ -93,6 +102,13 @@ QUESTIONS: tuple[Question, ...] = (
     Question("Can robots feel happy or sad?", "piper"),
     Question("Where do penguins live?", "espeak", "en-us", 1.0),
     Question("What is the tallest mountain in", "espeak", "en-us+f3", 0.9, "the world?", 0.8),
+    Question(
+        "What your country can do for you,",
+        "recording",
+        "jfk_ask_not.wav",
+        then="ask what you can do for your country.",
+        pause_s=0.7,
+    ),
 )
 
 
@@ -250,6 +266,12 @@ def make_questions(folder: str, count: int) -> list[dict]:
     out = []
     for i in range(count):
         q = QUESTIONS[i % len(QUESTIONS)]
+        path = Path(folder) / f"q{i}.wav"
+        if q.voice == "recording":  # as recorded, room and all
+            shutil.copyfile(DATA / q.setting, path)
+            last = int(RECORDINGS[q.setting] * RATE)
+            out.append({"path": str(path), "last_voiced": last, "pause": None})
+            continue
         lead, tail = np.zeros(int(0.3 * RATE), np.float32), np.zeros(int(0.5 * RATE), np.float32)
         first = _trimmed(_speak(q, q.text, Path(folder), voices))
         parts = [lead, first]
@@ -262,7 +284,6 @@ def make_questions(folder: str, count: int) -> list[dict]:
         last = last_voiced_sample(speech)
         # A quiet room, not digital silence: what a mic hears between words.
         audio = speech + rng.normal(0.0, 0.001, speech.size).astype(np.float32)
-        path = Path(folder) / f"q{i}.wav"
         _write_wav(path, audio, RATE)
         out.append({"path": str(path), "last_voiced": last, "pause": pause})
     return out

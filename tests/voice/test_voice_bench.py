@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from persona.bench.voice import (
+    DATA,
     QUESTIONS,
+    RECORDINGS,
     Question,
     last_voiced_sample,
     longest_gap_ms,
@@ -36,12 +38,26 @@ def test_last_voiced_sample_of_a_wav_with_known_silence(tmp_path, espeak):
 
 def test_questions_mix_voices_lengths_and_pauses():
     assert len(QUESTIONS) >= 20
-    assert {q.voice for q in QUESTIONS} == {"piper", "espeak"}
+    assert {q.voice for q in QUESTIONS} == {"piper", "espeak", "recording"}
     assert len({q.label for q in QUESTIONS}) >= 6
     paused = [q for q in QUESTIONS if q.then]
     assert len(paused) >= 4 and all(0.6 <= q.pause_s <= 0.9 for q in paused)
     lengths = sorted(len(q.words.split()) for q in QUESTIONS)
     assert lengths[0] <= 3 and lengths[-1] >= 12
+
+
+def test_the_recorded_voice_ends_its_last_word_where_the_bench_says(stt):
+    # A person, not a synthesiser: the bench takes its last word's end from `RECORDINGS`
+    # (the recording's room is too loud for `last_voiced_sample`).
+    recorded = [q for q in QUESTIONS if q.voice == "recording"]
+    assert recorded and all(q.setting in RECORDINGS for q in recorded)
+    for question in recorded:
+        audio = load_audio(DATA / question.setting)
+        end = int(RECORDINGS[question.setting] * 16000)
+        level = lambda part: float(np.sqrt(np.mean(part**2)))  # noqa: E731
+        assert level(audio[end:]) < level(audio[end - 8000 : end]) / 5  # only the room after
+        heard = stt.transcribe(audio[:end]).text.lower().rstrip(".")
+        assert heard.endswith(question.then.lower().rstrip("."))
 
 
 def test_score_cut_off_and_latency_from_wall_times():
