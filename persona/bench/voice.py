@@ -146,6 +146,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with the end-of-turn model: the silence that ends a turn that sounded unfinished",
     )
     parser.add_argument(
+        "--complete-silence-ms",
+        type=int,
+        default=VoiceConfig().complete_silence_ms,
+        help="with the end-of-turn model: the silence that ends a turn it doubted whose "
+        "words read like a whole sentence (0: off)",
+    )
+    parser.add_argument(
         "--no-speculate",
         action="store_true",
         help="start the reply only at the endpoint, not during the pause",
@@ -879,6 +886,7 @@ def run(args: argparse.Namespace) -> dict:
                             speculate_reply=not args.no_speculate,
                             read_ahead_s=args.read_ahead_s,
                             unfinished_silence_ms=args.unfinished_silence_ms,
+                            complete_silence_ms=args.complete_silence_ms,
                         ),
                     ),
                     conversation=conv,
@@ -905,6 +913,7 @@ def run(args: argparse.Namespace) -> dict:
             "turn_model": Path(turn.model_path).name if turn is not None else None,
             "speculate": not args.no_speculate,
             "read_ahead_s": args.read_ahead_s,
+            "complete_silence_ms": args.complete_silence_ms,
             "stt_model": str(
                 stt.model_path.name if stt.model_path.name != "model" else stt.model_path
             ),

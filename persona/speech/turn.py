@@ -91,6 +91,16 @@ def transcript_sounds_finished(text: str) -> bool:
     return bool(words) and words[-1] not in _DANGLING
 
 
+def reads_complete(text: str) -> bool:
+    """A transcript that reads like a whole sentence, question or not, and does not end on
+    a word that needs more ("Can you tell me a story about?" does): when the end-of-turn
+    model doubts such a pause, a shorter silence than an unfinished one's still ends the
+    turn (`VoiceConfig.complete_silence_ms`). Synthetic and flat voices' finished statements
+    get 0.01-0.1 from Smart Turn. Pure."""
+    words = _words(text)
+    return transcript_sounds_finished(text) and bool(words) and words[-1] not in _DANGLING
+
+
 def _is_question(text: str) -> bool:
     return text.rstrip("\"')]").endswith("?")
 

@@ -77,8 +77,9 @@ class SpeechStarted(VoiceEvent):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SpeechEnded(VoiceEvent):
     """The endpoint: the user's turn is over. `t` is when it was decided; `by` says how:
-    "turn-model" (a short pause that sounded finished), "silence" (the fixed silence rule)
-    or "max-length"."""
+    "turn-model" (a short pause that sounded finished), "transcript" (a pause the model
+    doubted, but whose words read complete: `VoiceConfig.complete_silence_ms`), "silence"
+    (the fixed silence rule), "max-length" or "end-of-input"."""
 
     turn_id: int
     stream_s: float = 0.0

@@ -10,9 +10,11 @@ End of turn: at the VAD's pause (`VadConfig.speculate_ms` of silence, about 0.1 
 provisional turn starts. Its audio is transcribed and, with `speculate_reply`, its reply
 generated and synthesised; nothing is played before the endpoint. With an end-of-turn
 model (`persona.speech.turn`), asked once the silence is `VadConfig.decide_ms` long, a pause
-that sounds finished, and whose transcript reads finished, is the endpoint; an unfinished one
-waits for `unfinished_silence_ms`. The reply starts once the model has answered: the two
-would share the cores (`persona.cores`), and the LLM's prompt cannot step aside mid-batch.
+that sounds finished, and whose transcript reads finished, is the endpoint; one the model
+doubts whose transcript reads like a whole sentence ends after `complete_silence_ms`; an
+unfinished one waits for `unfinished_silence_ms`. The reply starts once the model has
+answered: the two would share the cores (`persona.cores`), and the LLM's prompt cannot step
+aside mid-batch.
 Without a model the fixed `VadConfig.min_silence_ms` rule ends turns, as before. When the
 user goes on, the provisional turn is dropped: its generation is aborted, its audio
 discarded, a stored reply undone.
@@ -37,7 +39,7 @@ from persona.speech.sentences import SentenceSplitter, split_for_tts
 from persona.speech.stt import SpeechToText
 from persona.speech.textclean import speakable
 from persona.speech.tts import SpeechAudio, TextToSpeech
-from persona.speech.turn import TurnDetector, finish_threshold
+from persona.speech.turn import TurnDetector, finish_threshold, reads_complete
 from persona.speech.vad import (
     RATE,
     WINDOW,
@@ -124,6 +126,15 @@ class VoiceConfig:
     # must read finished too (the model alone takes synthetic voices' fragments as finished).
     unfinished_silence_ms: int = 1200
     check_transcript: bool = True
+    # With the transcript checked: a pause the model doubted whose transcript reads like a
+    # whole sentence (`reads_complete`) ends the turn after this much silence, between the
+    # model's early end and an unfinished pause's. Smart Turn gives synthetic and flat
+    # voices' finished statements 0.01-0.1 ("Tell me something interesting about
+    # octopuses."), which waited the whole 1.2 s; a thinking pause mid-sentence ends on a
+    # word that needs more, or unpunctuated, and still waits. Not shorter: at 800 ms a
+    # 0.8 s pause before an afterthought ("What is the tallest mountain? ... The world?")
+    # was cut (`persona bench voice`). 0: off.
+    complete_silence_ms: int = 1000
     # Generate (and synthesise) the reply during the pause, from the early transcript; it
     # is played only after the endpoint, and thrown away if the user goes on.
     speculate_reply: bool = True
@@ -540,7 +551,10 @@ class VoiceLoop:
         turn = self._pending
         detector = self.turn_detector
         vad = self._vad
-        if turn is None or detector is None or turn.decided:
+        if turn is None or detector is None:
+            return
+        if turn.decided:
+            self._maybe_end_complete(turn)
             return
         if vad.in_speech and vad.silence_ms < vad.config.decide_ms:
             return
@@ -577,6 +591,12 @@ class VoiceLoop:
         )
         with self._lock:
             turn.decided = True
+            turn.complete_text = (
+                not finished
+                and bool(text_finished)
+                and turn.guess is not None
+                and reads_complete(turn.guess.text)
+            )
             request, turn.deferred = turn.deferred, None
         turn.audio = None
         if request is not None and not finished:
@@ -595,6 +615,19 @@ class VoiceLoop:
             end = vad.end_now()
             if isinstance(end, VadEnd):
                 self._on_end(end, by="turn-model")
+
+    def _maybe_end_complete(self, turn: TurnState) -> None:
+        """A pause the model doubted, with a transcript that reads complete: its turn ends
+        after `complete_silence_ms` (the reply was guessed meanwhile)."""
+        vad = self._vad
+        wait = self.config.complete_silence_ms
+        if not turn.complete_text or wait <= 0 or vad.silence_ms < wait:
+            return
+        turn.complete_text = False
+        if vad.in_speech and vad.speech_windows == turn.speech_windows:
+            end = vad.end_now()
+            if isinstance(end, VadEnd):
+                self._on_end(end, by="transcript")
 
     def _wake_only(self, turn: TurnState, text: str) -> bool:
         """Just the wake phrase ("Hey Sparky."): the request usually follows a pause."""

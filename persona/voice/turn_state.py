@@ -34,6 +34,9 @@ class TurnState:
     probability: float | None = None  # the end-of-turn model's, at the pause
     model_ms: float | None = None
     decided: bool = False
+    # The model doubted the pause, but its transcript reads complete (`reads_complete`):
+    # `VoiceConfig.complete_silence_ms` of silence ends the turn.
+    complete_text: bool = False
     # The reply asked for during the pause, held until the end-of-turn decision: the model
     # and the LLM's prompt must not share the cores (both would run twice as long).
     deferred: str | None = None

@@ -3,9 +3,10 @@
 The same endpointing as the voice loop on a Pi: Silero VAD finds speech and pauses; at a
 pause (`VadConfig.speculate_ms`) the question is transcribed at once; at `decide_ms` of
 silence, when the transcript reads finished and the Smart Turn model agrees, the turn ends
-there, otherwise after the VAD's full silence. Speech that starts while the robot talks is
-reported, so the app can stop the reply (barge-in; it needs the browser's echo cancellation
-or headphones).
+there; when the model doubts words that read like a whole sentence, after the loop's
+`complete_silence_ms`; otherwise after the VAD's full silence. Speech that starts while the
+robot talks is reported, so the app can stop the reply (barge-in; it needs the browser's
+echo cancellation or headphones).
 
 As in the voice loop, the pause's transcript is reported (`TurnPaused`) before the turn is
 decided, so a reply can start during the pause; `TurnResumed` takes it back.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from persona.speech.audio_decode import STT_RATE, StreamResampler, to_mono_float
-from persona.speech.turn import finish_threshold
+from persona.speech.turn import finish_threshold, reads_complete
 from persona.speech.vad import (
     WINDOW,
     StreamingVad,
@@ -65,7 +66,7 @@ class HeardTurn:
 
     text: str
     last_voice_at: float
-    by: str  # "turn-model" or "silence"
+    by: str  # "turn-model", "transcript" or "silence"
     heard_at: float = field(default_factory=time.time)
     paused_at: float | None = None
     stt_ms: float | None = None
@@ -86,6 +87,7 @@ class _Guess:
     paused_at: float
     stt_ms: float
     decided: bool = False  # the end-of-turn model was asked about this pause
+    complete: bool = False  # it doubted the pause, whose words read complete
 
 
 @dataclass(eq=False)
@@ -96,6 +98,7 @@ class HandsFreeListener:
     stt: object
     turn: object | None = None
     vad_config: VadConfig = field(default_factory=VadConfig)
+    complete_silence_ms: int | None = None  # None: the voice loop's
     _vad: StreamingVad = field(init=False)
     _resampler: StreamResampler | None = field(default=None, init=False)
     _rate: int = field(default=0, init=False)
@@ -108,8 +111,11 @@ class HandsFreeListener:
             # the loop's longer silence; a finished one ends at the pause.
             from persona.voice.loop import VoiceConfig
 
-            longer = max(self.vad_config.min_silence_ms, VoiceConfig().unfinished_silence_ms)
+            loop = VoiceConfig()
+            longer = max(self.vad_config.min_silence_ms, loop.unfinished_silence_ms)
             self.vad_config = replace(self.vad_config, min_silence_ms=longer)
+            if self.complete_silence_ms is None:
+                self.complete_silence_ms = loop.complete_silence_ms
         self._vad = StreamingVad(self.vad_config)
 
     def feed(
@@ -165,14 +171,33 @@ class HandsFreeListener:
         """Once the pause is `VadConfig.decide_ms` long, ask whether it ends the turn (its
         transcript was made at the shorter `speculate_ms`, so a reply is already on its way)."""
         guess, vad = self._guess, self._vad
-        if guess is None or guess.decided or not guess.text or not vad.in_speech:
+        if guess is None or not guess.text or not vad.in_speech:
             return
         if guess.windows != vad.speech_windows or vad.silence_ms < self.vad_config.decide_ms:
             return
-        self._guess = replace(guess, decided=True)
+        if guess.decided:
+            wait = self.complete_silence_ms or 0
+            if guess.complete and wait > 0 and vad.silence_ms >= wait:
+                self._guess = None
+                if isinstance(vad.end_now(), VadEnd):
+                    yield HeardTurn(
+                        guess.text,
+                        self._dated(arrived),
+                        "transcript",
+                        paused_at=guess.paused_at,
+                        stt_ms=guess.stt_ms,
+                    )
+            return
         started = time.perf_counter()
         finished = self._finished(guess.text, vad.audio_so_far())
         turn_ms = round((time.perf_counter() - started) * 1000, 1)
+        complete = (
+            not finished
+            and self.turn is not None
+            and finish_threshold(guess.text, self.turn.threshold) is not None
+            and reads_complete(guess.text)
+        )
+        self._guess = replace(guess, decided=True, complete=complete)
         if finished and isinstance(vad.end_now(), VadEnd):
             self._guess = None
             yield HeardTurn(

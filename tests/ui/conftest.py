@@ -125,9 +125,10 @@ def mic_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return spoken_wav(tmp_path_factory.mktemp("mic") / "hello.wav", [SPOKEN])
 
 
-def spoken_wav(path: Path, parts: list[str | float]) -> Path:
+def spoken_wav(path: Path, parts: list[str | float], *, voice: tuple[str, ...] = ()) -> Path:
     """A WAV of espeak-ng sentences (str) and silences (float seconds), in order: a
-    scripted speaker for Chromium's fake microphone, which loops the file."""
+    scripted speaker for Chromium's fake microphone, which loops the file. `voice`: more
+    espeak-ng options ("-v", "en-us", "-s", "150")."""
     import wave
 
     espeak = shutil.which("espeak-ng")
@@ -137,7 +138,7 @@ def spoken_wav(path: Path, parts: list[str | float]) -> Path:
     for i, part in enumerate(parts):
         if isinstance(part, str):
             piece = path.with_name(f"{path.stem}-{i}.wav")
-            subprocess.run([espeak, "-w", str(piece), part], check=True)
+            subprocess.run([espeak, *voice, "-w", str(piece), part], check=True)
             with wave.open(str(piece), "rb") as w:
                 rate = w.getframerate()
                 frames.append(w.readframes(w.getnframes()))

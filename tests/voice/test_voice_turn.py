@@ -16,6 +16,7 @@ from persona.speech.turn import (
     TurnDetector,
     finish_threshold,
     load_turn_detector,
+    reads_complete,
     transcript_sounds_finished,
     turn_features,
 )
@@ -122,6 +123,26 @@ def test_transcript_sounds_finished(text, finished):
 )
 def test_finish_threshold_asks_as_much_as_the_transcript_needs(text, needed):
     assert finish_threshold(text, 0.5) == needed
+
+
+@pytest.mark.parametrize(
+    ("text", "complete"),
+    [
+        ("I would like to know about the planets and stars.", True),
+        ("Tell me something interesting about octopuses.", True),
+        ("Why is the sky blue during the day but red at sunset?", True),
+        ("Can you tell me a story about?", False),  # Whisper's "?" at a pause inside one
+        ("What is the tallest mountain in?", False),
+        ("Where are you from?", False),  # may well be whole; waits the longer silence
+        ("The best thing about summer is", False),
+        ("My favorite robot is.", False),
+        ("Good morning", False),  # unpunctuated: Whisper's sign of a fragment
+        ("When I get home.", False),
+        ("", False),
+    ],
+)
+def test_reads_complete_only_for_a_whole_sentence_not_ending_on_a_word_needing_more(text, complete):
+    assert reads_complete(text) is complete
 
 
 def test_bad_audio_is_bad_input():

@@ -130,6 +130,40 @@ def test_pause_in_the_middle_of_a_sentence_is_waited_through(
     assert len(users) == 1 and "toast" in words(users[0])
 
 
+@pytest.mark.parametrize("complete_ms", [1000, 0])
+def test_a_whole_sentence_the_model_doubts_ends_after_the_shorter_silence(
+    espeak, recording, tmp_path, stt, piper, conversation_factory, turn_detector, complete_ms
+):
+    """espeak's flat statements sound unfinished to Smart Turn (0.006 for this one), though
+    the words are a whole sentence: the turn ends after `complete_silence_ms`, not the
+    1.2 s an unfinished pause waits (0: off, the longer silence)."""
+    statement = espeak("I would like to know about the planets and stars.")
+    mic = recording(statement, 2.0)
+    config = VoiceConfig(complete_silence_ms=complete_ms)
+    loop = _loop(
+        tmp_path,
+        stt=stt,
+        tts=piper,
+        conversation=conversation_factory(),
+        turn=turn_detector,
+        config=config,
+        in_path=mic,
+    )
+    events = loop.run()
+    loop.audio_out.close()
+    [decision] = of(events, TurnDecision)
+    assert not decision.finished and decision.text_finished  # the words read finished
+    [ended] = of(events, SpeechEnded)
+    speech_end = np.flatnonzero(np.abs(statement) > 0.02)[-1] / 16000
+    waited = ended.stream_s - speech_end
+    if complete_ms:
+        assert ended.by == "transcript"
+        assert complete_ms / 1000 - 0.05 <= waited < config.unfinished_silence_ms / 1000 - 0.05
+    else:
+        assert ended.by == "silence" and waited >= config.unfinished_silence_ms / 1000 - 0.05
+    assert of(events, ReplyFinished) and of(events, AudioOut)
+
+
 class SlowLLM:
     """The real LLM backend, one token every `delay_s` (a slower machine's speed)."""
 
