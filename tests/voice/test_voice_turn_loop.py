@@ -48,6 +48,14 @@ def _loop(tmp_path, *, stt, tts, conversation, turn, config=None, in_path=None, 
     )
 
 
+def _run(tmp_path, **parts):
+    """Build the loop (`_loop`), run it on its file and return its events."""
+    loop = _loop(tmp_path, **parts)
+    events = loop.run()
+    loop.audio_out.close()
+    return events
+
+
 def test_finished_question_ends_at_the_short_pause(
     say, recording, tmp_path, stt, piper, conversation_factory, turn_detector
 ):
@@ -55,16 +63,7 @@ def test_finished_question_ends_at_the_short_pause(
     mic = recording(question, 1.5)
     asked = _Clocked(turn_detector)
     replying = _Clocked(conversation_factory())
-    loop = _loop(
-        tmp_path,
-        stt=stt,
-        tts=piper,
-        conversation=replying,
-        turn=asked,
-        in_path=mic,
-    )
-    events = loop.run()
-    loop.audio_out.close()
+    events = _run(tmp_path, stt=stt, tts=piper, conversation=replying, turn=asked, in_path=mic)
     [decision] = of(events, TurnDecision)
     assert decision.finished and decision.probability > 0.5 and decision.text_finished
     [ended] = of(events, SpeechEnded)
@@ -140,7 +139,7 @@ def test_a_whole_sentence_the_model_doubts_ends_after_the_shorter_silence(
     statement = espeak("I would like to know about the planets and stars.")
     mic = recording(statement, 2.0)
     config = VoiceConfig(complete_silence_ms=complete_ms)
-    loop = _loop(
+    events = _run(
         tmp_path,
         stt=stt,
         tts=piper,
@@ -149,8 +148,6 @@ def test_a_whole_sentence_the_model_doubts_ends_after_the_shorter_silence(
         config=config,
         in_path=mic,
     )
-    events = loop.run()
-    loop.audio_out.close()
     [decision] = of(events, TurnDecision)
     assert not decision.finished and decision.text_finished  # the words read finished
     [ended] = of(events, SpeechEnded)
