@@ -107,9 +107,10 @@ def check_message(text: object, *, max_chars: int = MAX_MESSAGE_CHARS) -> str:
     return text
 
 
-def warm_prefix(backend: LLMBackend, persona: Persona, *, reply_tokens: int = 0) -> bool:
+def warm_prefix(backend: LLMBackend, persona: Persona, *, reply_tokens: int = 0) -> bool | None:
     """Evaluate (or load from disk) `persona`'s prompt prefix on backends that keep KV state.
-    False when there was nothing to do (already cached, or a backend without `warm`)."""
+    False when there was nothing to do (already cached, or a backend without `warm`); None
+    when a reply took the model first (try again after it)."""
     warm = getattr(backend, "warm", None)
     if warm is None:
         return False
@@ -118,7 +119,8 @@ def warm_prefix(backend: LLMBackend, persona: Persona, *, reply_tokens: int = 0)
     except BadInput as exc:  # a card too big to chat with: the reply says so
         log.info("not warming %s: %s", persona.id, exc)
         return False
-    return bool(warm(list(prefix.messages)))
+    done = warm(list(prefix.messages))
+    return None if done is None else bool(done)
 
 
 def fixed_prompt(backend: LLMBackend, persona: Persona, *, reply_tokens: int = 0) -> ChatPrompt:
@@ -133,16 +135,26 @@ def fixed_prompt(backend: LLMBackend, persona: Persona, *, reply_tokens: int = 0
     )
 
 
-def warm_in_background(backend: LLMBackend, personas: list[Persona]) -> threading.Thread:
+def warm_in_background(
+    backend: LLMBackend, personas: list[Persona], *, tries: int = 5
+) -> threading.Thread:
     """Warm each persona's prefix in turn on a daemon thread (the first one first), so a
-    persona switch never reads its prompt cold. A failure only costs speed."""
+    persona switch never reads its prompt cold. A reply takes the model from a warm-up
+    (`warm_prefix` gives None): that persona is warmed again once the reply is done, up to
+    `tries` times. A failure only costs speed."""
 
     def run() -> None:
-        for persona in personas:
+        todo = [(persona, tries) for persona in personas]
+        while todo:
+            persona, left = todo.pop(0)
             try:
-                warm_prefix(backend, persona)
+                done = warm_prefix(backend, persona)
             except Exception as exc:  # an optimisation: the chat works without it
                 log.debug("warming %s failed: %s", persona.id, exc)
+                continue
+            if done is None and left > 1:
+                todo.insert(0, (persona, left - 1))  # after the reply that took the model
+                time.sleep(0.05)
 
     thread = threading.Thread(target=run, name="persona-warm", daemon=True)
     thread.start()

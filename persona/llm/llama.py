@@ -103,6 +103,8 @@ class LlamaBackend:
         self._lock = threading.Lock()
         self._closing = threading.Event()  # set by close(): background work stops
         self._background_abort: threading.Event | None = None  # a prefill's own abort
+        self._warm_abort: threading.Event | None = None  # the warm-up in flight stops on it
+        self._reply_waiting = threading.Event()  # a reply wants the model: warm-ups yield
         self._native_abort = _NativeAbort.install(llama_cpp, llm)
         self._snapshots = SnapshotCache(snapshot_mb << 20) if snapshot_mb > 0 else None
         self._grammars: dict[str, Any] = {}
@@ -221,7 +223,13 @@ class LlamaBackend:
         """Lazily stream the reply; nothing runs until the first `next()`."""
         if self._llm is None:
             raise ModelError("the model was closed: load it again")
+        # A person is waiting for this reply: a warm-up of another persona's prompt (seconds
+        # on a 2-core board) stops within its batch and is done again afterwards.
+        self._reply_waiting.set()
+        if (warming := self._warm_abort) is not None:
+            warming.set()
         with self._lock:
+            self._reply_waiting.clear()
             yield from self._generate(messages, options, abort)
 
     def drop_cache(self, *, pinned: bool = True) -> None:
@@ -241,8 +249,9 @@ class LlamaBackend:
         read elsewhere keeps the model, which is then freed when that reader lets go, never
         under it (freeing it mid-evaluation crashes the process)."""
         self._closing.set()
-        if (background := self._background_abort) is not None:
-            background.set()  # a prefill armed with its own abort stops on that one
+        for background in (self._background_abort, self._warm_abort):
+            if background is not None:
+                background.set()  # a prefill or warm-up armed with its own abort stops
         locked = self._lock.acquire(timeout=5)
         try:
             if self._llm is not None and self._disk is not None and locked:
@@ -356,10 +365,12 @@ class LlamaBackend:
         llm.n_tokens = n
         log.debug("restored a KV snapshot: %d of %d prompt tokens cached", shared, len(head))
 
-    def warm(self, messages: Sequence[Message]) -> bool:
+    def warm(self, messages: Sequence[Message]) -> bool | None:
         """Evaluate a fixed prompt prefix (a persona's system prompt and examples) now, and
         keep its KV state in memory and on disk, so no later process reads it cold.
-        Returns False when it was already cached (nothing evaluated)."""
+        Returns False when it was already cached (nothing evaluated) or the model closed,
+        None when a reply wanted the model first (it stopped within its batch: warm again
+        later)."""
         if self._llm is None:
             raise ModelError("the model was closed: load it again")
         tokens = self.prompt_tokens(messages)
@@ -372,9 +383,16 @@ class LlamaBackend:
                 return False
             if llm._is_recurrent or llm._is_hybrid:
                 return False
-            self._switch_conversation(tokens)
-            if not self._prefill(tokens, self._closing):
-                return False
+            if self._reply_waiting.is_set():
+                return None
+            abort = self._warm_abort = threading.Event()
+            try:
+                self._switch_conversation(tokens)
+                evaluated = self._prefill(tokens, abort)
+            finally:
+                self._warm_abort = None
+            if not evaluated:
+                return False if self._closing.is_set() else None
             state = self._state()
             if state is None:
                 return True

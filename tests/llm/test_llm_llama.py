@@ -299,3 +299,54 @@ def test_closing_while_a_warm_up_evaluates_stops_it_and_never_frees_the_model_un
     assert "still in use" not in caplog.text and backend._llm is None
     with pytest.raises(ModelError, match="closed"):
         backend.warm(long_prefix)
+
+
+def test_a_reply_takes_the_model_from_a_warm_up_which_is_done_again_after_it(
+    default_gguf: Path,
+) -> None:
+    """The browser app warms every persona on a thread at start; a person's first question
+    then waited behind them all (first token 8.6 s in `persona bench browser`). A reply now
+    stops the warm-up within its batch, and the warm-up is done again after the reply."""
+    from persona.chat.engine import warm_in_background
+    from persona.personas import load_persona
+
+    backend = LlamaBackend.load(
+        BackendConfig(model=str(default_gguf), threads=1, extra={"kv_disk": False})
+    )
+    try:
+        long_prefix = [Message("system", "Remember these words: " + "robot toaster " * 300)]
+        started = threading.Event()
+        real_eval = backend._llm.eval
+
+        def eval_and_tell(tokens: list[int]) -> None:
+            started.set()
+            real_eval(tokens)
+
+        backend._llm.eval = eval_and_tell
+        done: dict = {}
+        warming = threading.Thread(
+            target=lambda: done.setdefault("warm", backend.warm(long_prefix))
+        )
+        warming.start()
+        assert started.wait(30)
+        reply = collect(backend.stream_chat(JOKE, GenerationOptions(max_tokens=12, seed=1)))
+        warming.join(30)
+        assert reply.strip() and done["warm"] is None  # it gave way, kept nothing
+        assert backend.warm(long_prefix) is True  # evaluated now, in full
+        assert backend.warm(long_prefix) is False  # and kept
+        backend._llm.eval = real_eval
+
+        # The app's background warm-up: the persona a reply interrupted is warmed after it.
+        persona = load_persona("sparky")
+        started.clear()
+        backend._llm.eval = eval_and_tell
+        thread = warm_in_background(backend, [persona])
+        assert started.wait(30)
+        collect(backend.stream_chat(JOKE, GenerationOptions(max_tokens=12, seed=2)))
+        thread.join(60)
+        assert not thread.is_alive()
+        from persona.chat.engine import warm_prefix
+
+        assert warm_prefix(backend, persona) is False  # already warm: nothing to evaluate
+    finally:
+        backend.close()
