@@ -189,3 +189,36 @@ def test_personas_show_system_prints_chat_prompt(capsys):
     )
     assert out.startswith(render_chat_prompt(expected))
     assert out.count("\n# ") == 1  # and one line saying what it is
+
+
+def test_a_full_context_drops_old_turns_in_blocks_so_its_start_stays_cached():
+    # The model keeps the prompt's start cached; each change of the first kept turn makes it
+    # read all the kept history again. As a chat grows a turn at a time, the start may move
+    # only every few turns, and every prompt still fits.
+    from persona.chat.context import DROP_BLOCK, fit_prompt
+    from persona.llm.base import Message
+
+    history: list[Message] = [Message("assistant", "Hello there, I am a robot.")]
+    starts = []
+    for turn in range(40):
+        fitted = fit_prompt(
+            system="You are a robot. " * 10,
+            history=history,
+            new_message=Message("user", f"Question {turn}: tell me about robots, please."),
+            count_tokens=lambda text: len(text.split()),
+            budget=300,
+        )
+        assert fitted.prompt_tokens <= 300
+        kept = fitted.messages[1:-1]
+        if fitted.dropped_turns:
+            assert kept[0].role == "user"  # never an answer without its question
+        starts.append(fitted.dropped_turns)
+        history += [
+            Message("user", f"Question {turn}: tell me about robots, please."),
+            Message("assistant", "Robots are machines that help people with their work. " * 2),
+        ]
+    moves = [i for i in range(1, len(starts)) if starts[i] != starts[i - 1]]
+    assert len(moves) >= 3  # the context did fill, again and again
+    gaps = [b - a for a, b in zip(moves, moves[1:], strict=False)]
+    # Never two turns in a row; mostly a block's worth of exchanges apart (3 here).
+    assert min(gaps) >= 2 and sum(gaps) / len(gaps) >= DROP_BLOCK / 2 - 0.5, starts
