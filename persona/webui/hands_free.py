@@ -176,34 +176,28 @@ class HandsFreeListener:
         if guess.windows != vad.speech_windows or vad.silence_ms < self.vad_config.decide_ms:
             return
         if guess.decided:
-            wait = self.complete_silence_ms or 0
+            wait = self.complete_silence_ms or 0  # 0 without a turn model: inert
             if guess.complete and wait > 0 and vad.silence_ms >= wait:
-                self._guess = None
-                if isinstance(vad.end_now(), VadEnd):
-                    yield HeardTurn(
-                        guess.text,
-                        self._dated(arrived),
-                        "transcript",
-                        paused_at=guess.paused_at,
-                        stt_ms=guess.stt_ms,
-                    )
+                yield from self._end_at_pause(guess, arrived, "transcript")
             return
         started = time.perf_counter()
         finished = self._finished(guess.text, vad.audio_so_far())
         turn_ms = round((time.perf_counter() - started) * 1000, 1)
-        complete = (
-            not finished
-            and self.turn is not None
-            and finish_threshold(guess.text, self.turn.threshold) is not None
-            and reads_complete(guess.text)
-        )
+        complete = not finished and reads_complete(guess.text)
         self._guess = replace(guess, decided=True, complete=complete)
-        if finished and isinstance(vad.end_now(), VadEnd):
+        if finished:
+            yield from self._end_at_pause(guess, arrived, "turn-model", turn_ms=turn_ms)
+
+    def _end_at_pause(
+        self, guess: _Guess, arrived: float, by: str, *, turn_ms: float | None = None
+    ) -> Iterator[HeardTurn]:
+        """The turn ends at this pause, with the pause's transcript."""
+        if isinstance(self._vad.end_now(), VadEnd):
             self._guess = None
             yield HeardTurn(
                 guess.text,
                 self._dated(arrived),
-                "turn-model",
+                by,
                 paused_at=guess.paused_at,
                 stt_ms=guess.stt_ms,
                 turn_ms=turn_ms,
