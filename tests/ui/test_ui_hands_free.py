@@ -19,10 +19,11 @@ ROWS_JS = """() => [...document.querySelectorAll('#chatbot .message-row')].map(r
 
 @pytest.fixture(scope="module")
 def talker(playwright_driver, tmp_path_factory):
-    """A speaker who asks for a story (a long reply), waits 5 s (the robot is answering
-    by then, even on a busy machine), talks over the robot, then stays quiet (Chromium loops
-    the file, so the quiet part is long)."""
-    wav = spoken_wav(tmp_path_factory.mktemp("talker") / "talker.wav", [QUESTION, 5.0, OVER, 40.0])
+    """A speaker who asks for a story, waits 3 s, talks over the robot, then stays quiet
+    (Chromium loops the file, so the quiet part is long). At 3 s the robot is writing or
+    saying its reply on any machine: asked for a long story, the small model may still say
+    one short sentence, which a longer wait let it finish (CI saw that)."""
+    wav = spoken_wav(tmp_path_factory.mktemp("talker") / "talker.wav", [QUESTION, 3.0, OVER, 40.0])
     browser = launch_chromium(playwright_driver, wav)
     yield browser
     browser.close()
