@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import os
 import re
 import threading
@@ -115,13 +116,32 @@ class SttConfig:
     language: str | None = "en"
     beam_size: int = 1
     # Whisper encodes a fixed 30 s window, most of it padding for a spoken question. With
-    # a number, audio at least 2 s shorter is encoded in a window this long instead
-    # (whisper.cpp's `audio_ctx`): tiny.en 4x faster on 2 cores, about the same words in
-    # noise (`persona bench voice --noise --noise-variants default,window_s=none`). Under
-    # 10 s the decoder starts to loop; a transcript that repeats itself is heard again in
-    # 30 s. The short window hears a room's floor under the audio (`with_room_floor`).
+    # a number, audio at least 2 s shorter is encoded in a short window instead, at most
+    # this long (whisper.cpp's `audio_ctx`): tiny.en 4x faster on 2 cores, about the same
+    # words in noise (`persona bench voice --noise --noise-variants default,window_s=none`).
+    # A transcript that repeats itself (the decoder looped) is heard again in 30 s. The
+    # short window hears a room's floor under the audio (`with_room_floor`).
     # None: always 30 s.
     window_s: float | None = 10.0
+    # The short window fits the audio: 2 s longer than it, at least this long. The
+    # encoder's time grows with it (tiny.en, 2 cores, the voice bench's 25 questions: p50
+    # 377 ms in 10 s, 270 fitted from 7 s, 191 from 5 s, the same words or better). Not
+    # shorter: in noise the decoder loops more (`persona bench voice --noise
+    # --noise-variants min_window_s=10,...`, tiny.en, one run: noisy WER 0.128 from 10 s,
+    # 0.140 from 7, 0.214 from 6, 0.202 from 5; clean 0.071 / 0.095 / 0.107 / 0.107).
+    # Equal to `window_s`: a fixed window.
+    min_window_s: float = 7.0
+
+
+WINDOW_MARGIN_S = 2.0  # room after the words, so the decoder sees the speech end
+
+
+def fitted_window(audio_s: float, config: SttConfig) -> float | None:
+    """The encoder window for `audio_s` of audio, in whole seconds; None: the full 30 s."""
+    longest = config.window_s
+    if longest is None or audio_s > longest - WINDOW_MARGIN_S:
+        return None
+    return min(longest, max(config.min_window_s, float(math.ceil(audio_s + WINDOW_MARGIN_S))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,11 +240,11 @@ class WhisperStt:
         if samples.size < STT_RATE // 10:
             return SttResult("", audio_s, 0.0, dropped=True)
         start = time.perf_counter()
-        window = self.config.window_s
-        short = window is not None and audio_s <= window - 2.0
+        window = fitted_window(audio_s, self.config)
+        short = window is not None
         if short:
             samples = with_room_floor(samples)
-        segments = self._decode(samples, window if short else None, audio_s)
+        segments = self._decode(samples, window, audio_s)
         if short and repeats_itself(" ".join(s.text for s in segments)):
             # A short window can send the decoder round in a loop: the full one does not.
             log.debug("transcript repeats itself in a %.0f s window; again in 30 s", window)

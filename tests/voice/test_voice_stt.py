@@ -150,6 +150,20 @@ def test_short_window_hears_what_the_full_window_hears(say, espeak):
         assert errors.errors <= word_errors(text, full.transcribe(audio).text).errors + 1, heard
 
 
+@pytest.mark.parametrize(
+    ("audio_s", "window"),
+    [(0.5, 7.0), (3.0, 7.0), (5.0, 7.0), (5.2, 8.0), (7.5, 10.0), (8.0, 10.0), (8.1, None)],
+)
+def test_the_window_fits_the_audio(audio_s, window):
+    """2 s of room after the words, never under `min_window_s`; over `window_s`: 30 s."""
+    from persona.speech.stt import SttConfig, fitted_window
+
+    assert fitted_window(audio_s, SttConfig()) == window
+    assert fitted_window(audio_s, SttConfig(window_s=None)) is None
+    fixed = SttConfig(min_window_s=10.0)
+    assert fitted_window(audio_s, fixed) == (None if window is None else 10.0)
+
+
 def test_long_audio_gets_the_full_window(say, monkeypatch):
     from persona.speech.stt import SttConfig, WhisperStt
 
@@ -178,7 +192,7 @@ def test_a_loop_in_the_short_window_is_heard_again_in_the_full_one(say, monkeypa
 
     monkeypatch.setattr(stt, "_decode", looping)
     result = stt.transcribe(np.concatenate([silence(0.3), say(QUESTION), silence(0.3)]))
-    assert windows == [10.0, None]
+    assert windows == [7.0, None]  # a short question: the shortest window
     assert not repeats_itself(result.text) and {"capital", "france"} <= words(result.text)
 
 
