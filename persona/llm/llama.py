@@ -36,6 +36,9 @@ DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 DEFAULT_SNAPSHOT_MB = 192
 # Restoring costs a copy; only worth it when it saves re-reading this many tokens.
 _MIN_RESTORE_GAIN = 32
+# Stands for the user's next message, not known yet, when a prefill reads the prompt
+# through that message's header ("<|im_start|>user\n"): the text is cut before it.
+_NEXT_MESSAGE = "NEXTUSERMESSAGE"
 
 # Sampling settings not in GenerationOptions: the same as llama-cpp-python's
 # create_chat_completion defaults, so both paths sample alike.
@@ -287,15 +290,9 @@ class LlamaBackend:
             llm = self._llm
             if llm is None or self._closing.is_set() or llm._is_recurrent or llm._is_hybrid:
                 return False
-            if upto is None:
-                tokens = self.prompt_tokens(messages)
-            else:
-                text = self.render_prompt(messages)
-                end = text.rfind(upto)
-                if not upto or end < 0:
-                    return False
-                cut = text[: end + len(upto)].encode("utf-8")
-                tokens = llm.tokenize(cut, add_bos=False, special=True)
+            tokens = self._prompt_start(messages, upto)
+            if not tokens:
+                return False
             if len(tokens) >= llm.n_ctx() - 64:
                 return False  # the next prompt will be fitted shorter: nothing to reuse
             self._switch_conversation(tokens)
@@ -307,6 +304,25 @@ class LlamaBackend:
                 self._background_abort = None
         finally:
             self._lock.release()
+
+    def _prompt_start(self, messages: Sequence[Message], upto: str | None) -> list[int]:
+        """The tokens `prefill` reads: up to the end of `upto` in the last message, or (a
+        conversation that ends with a reply) through the header of the user's next
+        message, which every next prompt starts with ([] when `upto` is not there)."""
+        if upto is None and messages and messages[-1].role == "assistant":
+            text = self.render_prompt([*messages, Message("user", _NEXT_MESSAGE)])
+            end = text.find(_NEXT_MESSAGE)
+            if end < 0:  # a template that rewrites messages: the plain prompt, then
+                return self.prompt_tokens(messages)
+            return self._llm.tokenize(text[:end].encode("utf-8"), add_bos=False, special=True)
+        if upto is None:
+            return self.prompt_tokens(messages)
+        text = self.render_prompt(messages)
+        end = text.rfind(upto) if upto else -1
+        if end < 0:
+            return []
+        cut = text[: end + len(upto)].encode("utf-8")
+        return self._llm.tokenize(cut, add_bos=False, special=True)
 
     def _persist_current(self) -> None:
         llm = self._llm

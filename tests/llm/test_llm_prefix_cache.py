@@ -141,3 +141,25 @@ def test_words_read_ahead_are_not_read_again_by_the_reply(tmp_path, monkeypatch)
     assert again.text and not again.fallback
     backend.close()
     store.close()
+
+
+def test_the_prefill_after_a_reply_reads_the_next_message_header_too() -> None:
+    """What a prefill reads is all the start of the next prompt, through the header of the
+    user's next message: the reply reads only the new words (2-3 tokens fewer a turn)."""
+    from persona.llm import BackendConfig, Message, open_backend
+    from persona.llm.kv_snapshots import common_prefix
+
+    backend = open_backend("llama", BackendConfig(model="smollm2-135m", threads=1))
+    so_far = [
+        Message("system", "You are Sparky, a cheerful robot."),
+        Message("user", "Hi Sparky!"),
+        Message("assistant", "Hello there, friend!"),
+    ]
+    assert backend.prefill(so_far)
+    llm = backend._llm
+    read = llm.input_ids[: llm.n_tokens].tolist()
+    following = backend.prompt_tokens([*so_far, Message("user", "What should I cook?")])
+    assert following[: len(read)] == read  # nothing it read is thrown away
+    plain = backend.prompt_tokens(so_far)  # the prompt as if the robot spoke next
+    assert len(read) > common_prefix(plain, following)
+    backend.close()
