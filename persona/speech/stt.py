@@ -134,6 +134,9 @@ class SttConfig:
 
 
 WINDOW_MARGIN_S = 2.0  # room after the words, so the decoder sees the speech end
+# A word or two gives the decoder least to go on, and is often a command: it keeps the
+# longest short window ("Stop!" was heard "start" in 5-8 s windows, "Stop." in 9-10 s).
+FEW_WORDS_S = 2.0
 
 
 def fitted_window(audio_s: float, config: SttConfig) -> float | None:
@@ -141,6 +144,8 @@ def fitted_window(audio_s: float, config: SttConfig) -> float | None:
     longest = config.window_s
     if longest is None or audio_s > longest - WINDOW_MARGIN_S:
         return None
+    if audio_s < FEW_WORDS_S:
+        return longest
     return min(longest, max(config.min_window_s, float(math.ceil(audio_s + WINDOW_MARGIN_S))))
 
 
