@@ -209,7 +209,9 @@ class LlamaBackend:
 
     def prompt_tokens(self, messages: Sequence[Message]) -> list[int]:
         # The template writes any BOS itself (like llama-cpp-python's Jinja2 handler).
-        text = self.render_prompt(messages)
+        return self._tokenize_prompt(self.render_prompt(messages))
+
+    def _tokenize_prompt(self, text: str) -> list[int]:
         return self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
 
     # --- protocol -----------------------------------------------------------------------
@@ -309,20 +311,20 @@ class LlamaBackend:
         """The tokens `prefill` reads: up to the end of `upto` in the last message, or (a
         conversation that ends with a reply) through the header of the user's next
         message, which every next prompt starts with ([] when `upto` is not there)."""
-        if upto is None and messages and messages[-1].role == "assistant":
+        if upto is not None:
+            text = self.render_prompt(messages)
+            found = text.rfind(upto) if upto else -1
+            if found < 0:
+                return []
+            end = found + len(upto)
+        elif messages and messages[-1].role == "assistant":
             text = self.render_prompt([*messages, Message("user", _NEXT_MESSAGE)])
             end = text.find(_NEXT_MESSAGE)
             if end < 0:  # a template that rewrites messages: the plain prompt, then
                 return self.prompt_tokens(messages)
-            return self._llm.tokenize(text[:end].encode("utf-8"), add_bos=False, special=True)
-        if upto is None:
+        else:
             return self.prompt_tokens(messages)
-        text = self.render_prompt(messages)
-        end = text.rfind(upto) if upto else -1
-        if end < 0:
-            return []
-        cut = text[: end + len(upto)].encode("utf-8")
-        return self._llm.tokenize(cut, add_bos=False, special=True)
+        return self._tokenize_prompt(text[:end])
 
     def _persist_current(self) -> None:
         llm = self._llm
